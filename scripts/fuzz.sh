@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds every fuzz target with clang/libFuzzer under ASAN/UBSAN and runs each for a bounded time.
+# Usage: scripts/fuzz.sh [SECONDS_PER_TARGET]   (default 30)
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+seconds=${1:-30}
+cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+  -DCONCUR_FUZZ=ON -DCONCUR_TESTS=OFF -DCONCUR_BENCH=OFF
+cmake --build build-fuzz -j "$(nproc)"
+mapfile -t targets < <(find build-fuzz/fuzz -type f -executable -name 'fuzz_*' | sort)
+if [ ${#targets[@]} -eq 0 ]; then
+  echo "fuzz: no fuzz targets built"
+  exit 0
+fi
+for t in "${targets[@]}"; do
+  name=$(basename "$t")
+  corpus="build-fuzz/corpus/$name"
+  mkdir -p "$corpus"
+  seeds="fuzz/seeds/$name"
+  echo "fuzz: $name for ${seconds}s"
+  args=("$corpus")
+  [ -d "$seeds" ] && args+=("$seeds")
+  "$t" -max_total_time="$seconds" -print_final_stats=1 -rss_limit_mb=2048 "${args[@]}" 2>&1 | tail -n 4
+done
+echo "fuzz: ${#targets[@]} targets ran without a crash"
