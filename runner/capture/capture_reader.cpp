@@ -1,5 +1,7 @@
 #include "capture/capture_reader.h"
 
+#include <algorithm>
+
 #include "capture/link_layer.h"
 
 namespace concur::capture {
@@ -8,6 +10,15 @@ namespace {
 constexpr std::uint8_t kIpProtoTcp = 6;
 constexpr std::uint8_t kIpProtoUdp = 17;
 constexpr std::uint8_t kIpProtoSctp = 132;
+
+/// std::push_heap builds a max-heap; "later" as the order puts the oldest message on top.
+struct Later {
+  template <class H>
+  bool operator()(const H& a, const H& b) const {
+    if (a.message.timestamp_ns != b.message.timestamp_ns) return a.message.timestamp_ns > b.message.timestamp_ns;
+    return a.sequence > b.sequence;
+  }
+};
 
 }  // namespace
 
@@ -19,14 +30,27 @@ CaptureReader::CaptureReader(std::FILE* stream, std::string name, CaptureOptions
       tcp_(options_.tcp) {}
 
 std::optional<CapturedMessage> CaptureReader::next() {
-  while (ready_.empty()) {
+  for (;;) {
+    if (!held_.empty()) {
+      const Held& oldest = held_.front();
+      const bool window_passed = oldest.message.timestamp_ns <= newest_ns_ - options_.reorder_window_ns;
+      if (end_of_file_ || window_passed || held_.size() > options_.reorder_max_messages) {
+        std::pop_heap(held_.begin(), held_.end(), Later{});
+        CapturedMessage m = std::move(held_.back().message);
+        held_.pop_back();
+        return m;
+      }
+    }
+    if (end_of_file_) return std::nullopt;
     const RawFrame* frame = file_.next();
-    if (!frame) return std::nullopt;
+    if (!frame) {
+      end_of_file_ = true;  // clean end or error(): what is held still leaves, oldest first
+      continue;
+    }
+    if (frame->timestamp_ns < newest_ns_) ++stats_.frames_out_of_time_order;
+    newest_ns_ = std::max(newest_ns_, frame->timestamp_ns);
     process(*frame);
   }
-  CapturedMessage m = std::move(ready_.front());
-  ready_.pop_front();
-  return m;
 }
 
 CaptureStats CaptureReader::stats() const {
@@ -136,7 +160,9 @@ void CaptureReader::on_udp(const RawFrame& frame, const IpPacket& ip) {
 void CaptureReader::emit(const RawFrame& frame, const IpAddress& src, std::uint16_t src_port, const IpAddress& dst,
                          std::uint16_t dst_port, Transport transport, Protocol protocol, ByteView bytes,
                          const SctpInfo* sctp) {
-  CapturedMessage& m = ready_.emplace_back();
+  Held& h = held_.emplace_back();
+  h.sequence = next_sequence_++;
+  CapturedMessage& m = h.message;
   m.frame_number = frame.number;
   m.timestamp_ns = frame.timestamp_ns;
   m.src = Endpoint{src, src_port};
@@ -146,6 +172,7 @@ void CaptureReader::emit(const RawFrame& frame, const IpAddress& src, std::uint1
   m.protocol = protocol;
   m.bytes.assign(bytes.begin(), bytes.end());
   ++stats_.messages[static_cast<std::size_t>(protocol)];
+  std::push_heap(held_.begin(), held_.end(), Later{});
 }
 
 }  // namespace concur::capture
