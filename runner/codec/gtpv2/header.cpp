@@ -5,12 +5,12 @@
 
 namespace concur::gtpv2 {
 
-std::uint16_t read_header(ByteReader& r, Header& h) {
+std::uint16_t read_header(ByteReader& r, Header& h, bool& piggyback) {
   const std::size_t start = r.offset();
   const std::uint8_t flags = r.u8("header.flags");
   const std::uint8_t version = flags >> 5;
   if (version != 2) throw_decode("header.version", start, "version " + std::to_string(version) + ", expected 2");
-  h.piggybacked = (flags & 0x10) != 0;
+  piggyback = (flags & 0x10) != 0;
   const bool has_teid = (flags & 0x08) != 0;
   const bool has_priority = (flags & 0x04) != 0;
   h.spare_flags = flags & 0x03;
@@ -36,12 +36,12 @@ std::uint16_t read_header(ByteReader& r, Header& h) {
   return length;
 }
 
-std::size_t write_header(ByteWriter& w, const Header& h) {
+std::size_t write_header(ByteWriter& w, const Header& h, bool piggyback) {
   if (h.message_priority && !h.teid) throw std::invalid_argument("GTPv2 header: message priority needs a TEID (T=1)");
   if (h.message_priority && *h.message_priority > 15) throw std::invalid_argument("GTPv2 header: message priority > 15");
   if (h.sequence > 0xFFFFFF) throw std::invalid_argument("GTPv2 header: sequence number wider than 24 bits");
   std::uint8_t flags = 0x40;  // version 2
-  if (h.piggybacked) flags |= 0x10;
+  if (piggyback) flags |= 0x10;
   if (h.teid) flags |= 0x08;
   if (h.message_priority) flags |= 0x04;
   flags |= h.spare_flags & 0x03;

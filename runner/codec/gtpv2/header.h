@@ -11,7 +11,6 @@ namespace concur::gtpv2 {
 
 struct Header {
   std::uint8_t message_type = 0;
-  bool piggybacked = false;                  ///< P flag: another message follows this one in the datagram
   std::optional<std::uint32_t> teid;         ///< present iff T=1
   std::uint32_t sequence = 0;                ///< 24 bits
   std::optional<std::uint8_t> message_priority;  ///< 4 bits, only with T=1 (MP flag, 29.274 5.4)
@@ -26,10 +25,11 @@ struct Header {
 /// Octets of the header: 8 without TEID, 12 with TEID.
 inline std::size_t header_size(const Header& h) { return h.teid ? 12 : 8; }
 
-/// Reads the header; returns the message length field (octets after the first 4).
-std::uint16_t read_header(ByteReader& r, Header& h);
+/// Reads the header; returns the message length field (octets after the first 4). `piggyback` is the P
+/// flag: another message follows this one in the datagram (GtpMessage::piggybacked holds it).
+std::uint16_t read_header(ByteReader& r, Header& h, bool& piggyback);
 
 /// Writes the header with a zero length; returns the offset of the length field to patch.
-std::size_t write_header(ByteWriter& w, const Header& h);
+std::size_t write_header(ByteWriter& w, const Header& h, bool piggyback);
 
 }  // namespace concur::gtpv2

@@ -13,7 +13,8 @@ namespace {
 GtpMessage read_message(ByteReader& r, bool allow_piggyback) {
   GtpMessage m;
   const std::size_t start = r.offset();
-  const std::uint16_t length = read_header(r, m.header);
+  bool piggyback = false;
+  const std::uint16_t length = read_header(r, m.header, piggyback);
   const std::size_t body_length = length - (header_size(m.header) - 4);
   if (r.remaining() < body_length) {
     throw_decode("header.length", start + 2,
@@ -22,7 +23,7 @@ GtpMessage read_message(ByteReader& r, bool allow_piggyback) {
   }
   ByteReader body = r.sub(body_length, "message.body");
   m.ies = read_ies(body);
-  if (m.header.piggybacked) {
+  if (piggyback) {
     if (!allow_piggyback) throw_decode("header.flags", start, "a piggybacked message shall not set the P flag itself");
     if (r.empty()) throw_decode("header.flags", start, "P flag set but no piggybacked message follows");
     m.piggybacked.push_back(read_message(r, false));
@@ -31,11 +32,9 @@ GtpMessage read_message(ByteReader& r, bool allow_piggyback) {
 }
 
 void write_message(ByteWriter& w, const GtpMessage& m) {
-  Header h = m.header;
-  h.piggybacked = !m.piggybacked.empty();
   if (m.piggybacked.size() > 1) throw std::invalid_argument("GTPv2 encoder: at most one piggybacked message");
   const std::size_t start = w.size();
-  const std::size_t length_at = write_header(w, h);
+  const std::size_t length_at = write_header(w, m.header, !m.piggybacked.empty());
   write_ies(w, m.ies);
   const std::size_t length = w.size() - start - 4;
   if (length > 0xffff) throw std::invalid_argument("GTPv2 encoder: message longer than 65535 octets");
