@@ -326,6 +326,7 @@ GprsTimer decode_gprs_timer(ByteReader& r) {
 }
 
 void encode_gprs_timer(const GprsTimer& v, ByteWriter& w) {
+  if (v.unit > 7 || v.value > 31) throw std::invalid_argument("GPRS timer unit is 3 bits and value 5 bits");
   w.u8(static_cast<std::uint8_t>(((v.unit & 0x07) << 5) | (v.value & 0x1F)));
 }
 
