@@ -1,5 +1,8 @@
 #include "capture/captured_message.h"
 
+#include <arpa/inet.h>
+#include <stdexcept>
+
 #include <cstdio>
 
 namespace concur::capture {
@@ -66,6 +69,13 @@ std::string IpAddress::to_string() const {
     out += buf;
   }
   return out;
+}
+
+Endpoint Endpoint::from_text(const std::string& address, std::uint16_t port) {
+  std::array<std::uint8_t, 16> octets{};
+  if (inet_pton(AF_INET, address.c_str(), octets.data()) == 1) return Endpoint{IpAddress::v4(ByteView(octets.data(), 4)), port};
+  if (inet_pton(AF_INET6, address.c_str(), octets.data()) == 1) return Endpoint{IpAddress::v6(ByteView(octets.data(), 16)), port};
+  throw std::invalid_argument("'" + address + "' is not an IPv4 or IPv6 address");
 }
 
 std::string Endpoint::to_string() const {

@@ -37,6 +37,9 @@ struct Endpoint {
   std::uint16_t port = 0;
   std::string to_string() const;  ///< "10.0.0.1:36412" or "[2001:db8::1]:36412"
   auto operator<=>(const Endpoint&) const = default;
+  /// From an IPv4 or IPv6 address in text (as in a SUT profile); throws std::invalid_argument
+  /// naming the text when it is neither.
+  static Endpoint from_text(const std::string& address, std::uint16_t port);
 };
 
 /// SCTP details of a message carried in DATA / I-DATA chunks (RFC 9260 3.3.1, RFC 8260 2.1).

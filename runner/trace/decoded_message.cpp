@@ -1,6 +1,7 @@
 #include "trace/decoded_message.h"
 
 #include <sstream>
+#include <tuple>
 #include <type_traits>
 #include <variant>
 

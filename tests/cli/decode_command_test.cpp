@@ -23,14 +23,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct DecodeRun {
   int status = -1;
   std::string out, err;
 };
 
-Run decode(std::vector<std::string> args) {
+DecodeRun decode(std::vector<std::string> args) {
   std::ostringstream out, err;
-  Run r;
+  DecodeRun r;
   r.status = cli::decode_command(args, out, err);
   r.out = out.str();
   r.err = err.str();
@@ -70,7 +70,7 @@ std::map<std::string, std::uint64_t> stats_lines(const std::string& text) {
 }
 
 TEST(DecodeCommand, without_a_capture_is_a_usage_error) {
-  const Run r = decode({});
+  const DecodeRun r = decode({});
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("no capture file given"), std::string::npos);
   EXPECT_NE(r.err.find("usage: concur decode"), std::string::npos);
@@ -78,13 +78,13 @@ TEST(DecodeCommand, without_a_capture_is_a_usage_error) {
 
 TEST(DecodeCommand, unknown_option_and_json_without_stats_are_usage_errors) {
   EXPECT_EQ(decode({"--frobnicate", "x.pcap"}).status, 2);
-  const Run r = decode({"--json", "x.pcap"});
+  const DecodeRun r = decode({"--json", "x.pcap"});
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("--json goes with --stats"), std::string::npos);
 }
 
 TEST(DecodeCommand, missing_file_is_named_in_the_error) {
-  const Run r = decode({"/nonexistent/field-capture.pcap"});
+  const DecodeRun r = decode({"/nonexistent/field-capture.pcap"});
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("/nonexistent/field-capture.pcap"), std::string::npos) << r.err;
 }
@@ -95,11 +95,11 @@ TEST(DecodeCommand, prints_one_tab_separated_line_per_message_with_security_fiel
   {
     capture::PcapWriter w(path);
     const auto t = capture::PcapWriter::Clock::time_point(std::chrono::seconds(1700000000));
-    w.udp(t, {"127.0.0.1", 2123}, {"127.0.0.2", 2123}, view_of(from_hex("40010009000001000300010005")));
-    w.sctp_data(t + std::chrono::milliseconds(1), {"127.0.1.1", 36412}, {"127.0.0.1", 36412}, 0, 18,
+    w.udp(t, capture::Endpoint::from_text("127.0.0.1", 2123), capture::Endpoint::from_text("127.0.0.2", 2123), view_of(from_hex("40010009000001000300010005")));
+    w.sctp_data(t + std::chrono::milliseconds(1), capture::Endpoint::from_text("127.0.1.1", 36412), capture::Endpoint::from_text("127.0.0.1", 36412), 0, 18,
                 view_of(from_hex("000f4003000000")));
   }
-  const Run r = decode({path});
+  const DecodeRun r = decode({path});
   EXPECT_EQ(r.status, 0) << r.err;
   std::istringstream lines(r.out);
   std::string first, second;
@@ -116,10 +116,10 @@ TEST(DecodeCommand, undecodable_s1ap_pdu_is_reported_with_field_and_offset_and_e
   {
     capture::PcapWriter w(path);
     // ErrorIndication whose open type claims 9 octets but carries 3.
-    w.sctp_data(capture::PcapWriter::Clock::now(), {"127.0.1.1", 36412}, {"127.0.0.1", 36412}, 0, 18,
+    w.sctp_data(capture::PcapWriter::Clock::now(), capture::Endpoint::from_text("127.0.1.1", 36412), capture::Endpoint::from_text("127.0.0.1", 36412), 0, 18,
                 view_of(from_hex("000f4009000000")));
   }
-  const Run r = decode({path});
+  const DecodeRun r = decode({path});
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("frame 1"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("at offset"), std::string::npos) << r.err;
@@ -135,7 +135,7 @@ TEST(DecodeCommand, truncated_capture_keeps_what_was_read_and_names_the_offset) 
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const std::string cut = ::testing::TempDir() + "/decode-truncated.pcap";
   std::ofstream(cut, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size() * 2 / 3));
-  const Run r = decode({cut});
+  const DecodeRun r = decode({cut});
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("offset"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(cut), std::string::npos) << r.err;
@@ -149,11 +149,11 @@ TEST_P(RealCaptureDecode, decodes_every_message_and_counts_per_type_equal_tshark
   if (GetParam() == "absent") GTEST_SKIP() << "no real captures at " << shared_captures() << " (shared folder absent)";
   if (auto why = tshark_unusable()) GTEST_SKIP() << *why;
   const fs::path path = shared_captures() / GetParam();
-  const Run lines = decode({path.string()});
+  const DecodeRun lines = decode({path.string()});
   EXPECT_EQ(lines.status, 0) << lines.err;
   EXPECT_EQ(lines.out.find("DECODE ERROR"), std::string::npos);
 
-  const Run stats = decode({"--stats", path.string()});
+  const DecodeRun stats = decode({"--stats", path.string()});
   const auto ours = stats_lines(stats.out);
   EXPECT_EQ(ours.at("decode_errors"), 0u);
 
