@@ -79,6 +79,30 @@ ServingNetworkId ServingNetworkId::from_digits(std::string_view mcc, std::string
                            static_cast<std::uint8_t>((d(mnc[1]) << 4) | d(mnc[0]))});
 }
 
+ServingNetworkId ServingNetworkId::from_plmn_identity(const std::array<std::uint8_t, 3>& plmn) {
+  // Digit order in the PLMN Identity: d1 d2 | d3 d4 | d5 d6 with d(2n-1) in the low nibble.
+  const int d[6] = {plmn[0] & 0x0F, plmn[0] >> 4, plmn[1] & 0x0F, plmn[1] >> 4, plmn[2] & 0x0F, plmn[2] >> 4};
+  auto ch = [](int v) { return static_cast<char>('0' + v); };
+  for (int i : {0, 1, 2, 4, 5})
+    if (d[i] > 9) throw std::invalid_argument("PLMN Identity digit " + std::to_string(i + 1) + " is not decimal");
+  const std::string mcc{ch(d[0]), ch(d[1]), ch(d[2])};
+  if (d[3] == 0x0F) return from_digits(mcc, std::string{ch(d[4]), ch(d[5])});  // 2-digit MNC: F MNC1 MNC2
+  if (d[3] > 9) throw std::invalid_argument("PLMN Identity digit 4 is neither a digit nor the filler F");
+  return from_digits(mcc, std::string{ch(d[3]), ch(d[4]), ch(d[5])});
+}
+
+std::string ServingNetworkId::digits() const {
+  std::string s;
+  s += static_cast<char>('0' + (octets_[0] & 0x0F));
+  s += static_cast<char>('0' + (octets_[0] >> 4));
+  s += static_cast<char>('0' + (octets_[1] & 0x0F));
+  s += '-';
+  s += static_cast<char>('0' + (octets_[2] & 0x0F));
+  s += static_cast<char>('0' + (octets_[2] >> 4));
+  if ((octets_[1] >> 4) != 0x0F) s += static_cast<char>('0' + (octets_[1] >> 4));
+  return s;
+}
+
 Key256 derive_kasme(const Key128& ck, const Key128& ik, const ServingNetworkId& sn,
                     const std::array<std::uint8_t, 6>& sqn_xor_ak) {
   Bytes key = concat(ck.view(), ik.view());

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <initializer_list>
+#include <string>
 #include <string_view>
 
 #include "security/secret_key.h"
@@ -36,9 +37,16 @@ class ServingNetworkId {
  public:
   /// Throws std::invalid_argument unless MCC has 3 decimal digits and MNC 2 or 3.
   static ServingNetworkId from_digits(std::string_view mcc, std::string_view mnc);
+  /// From an S1AP / GTPv2-C / Diameter PLMN Identity (TS 36.413 9.2.3.8: digits MCC1 MCC2 MCC3
+  /// then F MNC1 MNC2 or MNC1 MNC2 MNC3, two per octet, low nibble first). For a 3-digit MNC
+  /// that octet order differs from the SN id's, so the digits are decoded and re-encoded.
+  /// Throws std::invalid_argument on a non-decimal digit or a misplaced filler.
+  static ServingNetworkId from_plmn_identity(const std::array<std::uint8_t, 3>& plmn);
   /// The 3 octets exactly as they enter the KDF (for test vectors given as raw octets).
   static ServingNetworkId from_octets(const std::array<std::uint8_t, 3>& octets) { return ServingNetworkId(octets); }
   const std::array<std::uint8_t, 3>& octets() const noexcept { return octets_; }
+  /// "MCC-MNC" in digits, e.g. "310-260", for reports.
+  std::string digits() const;
 
  private:
   explicit ServingNetworkId(const std::array<std::uint8_t, 3>& o) : octets_(o) {}

@@ -139,6 +139,18 @@ TEST(KdfParameters, sn_id_of_a_three_digit_mnc_puts_mnc3_beside_mcc3) {
   EXPECT_EQ(to_hex(ByteView(ServingNetworkId::from_digits("262", "01").octets())), "62f210");
 }
 
+TEST(KdfParameters, sn_id_from_an_s1ap_plmn_identity_reorders_a_three_digit_mnc) {
+  // 36.413 9.2.3.8 digit order: MCC 310 / MNC 260 is 13 20 06 on S1AP; the SN id is 13 00 62.
+  const auto sn = ServingNetworkId::from_plmn_identity(testing::arr<3>("132006"));
+  EXPECT_EQ(to_hex(ByteView(sn.octets())), "130062");
+  EXPECT_EQ(sn.digits(), "310-260");
+  // 2-digit MNCs have the same octets in both codings (00F110 = MCC 001, MNC 01).
+  EXPECT_EQ(to_hex(ByteView(ServingNetworkId::from_plmn_identity(testing::arr<3>("00f110")).octets())), "00f110");
+  EXPECT_EQ(ServingNetworkId::from_plmn_identity(testing::arr<3>("00f110")).digits(), "001-01");
+  EXPECT_THROW(ServingNetworkId::from_plmn_identity(testing::arr<3>("0af110")), std::invalid_argument);
+  EXPECT_THROW(ServingNetworkId::from_plmn_identity(testing::arr<3>("00e110")), std::invalid_argument);
+}
+
 TEST(KdfParameters, sn_id_rejects_malformed_digits) {
   EXPECT_THROW(ServingNetworkId::from_digits("31", "26"), std::invalid_argument);
   EXPECT_THROW(ServingNetworkId::from_digits("310", "2"), std::invalid_argument);
