@@ -23,7 +23,7 @@ Block dbl(const Block& in) {
 }
 }  // namespace
 
-Aes128::Aes128(const Key128& key) : ecb_(EVP_CIPHER_CTX_new()), key_(key) {
+Aes128::Aes128(const Key128& key) : ecb_(EVP_CIPHER_CTX_new()) {
   if (ecb_ == nullptr) openssl_failed("EVP_CIPHER_CTX_new");
   if (EVP_EncryptInit_ex(ecb_, EVP_aes_128_ecb(), nullptr, key.data(), nullptr) != 1) openssl_failed("AES-128-ECB init");
   EVP_CIPHER_CTX_set_padding(ecb_, 0);

@@ -28,8 +28,7 @@ class Aes128 {
   Block cbc_mac(const Block& chain, const std::uint8_t* blocks, std::size_t n_blocks) const;
 
  private:
-  EVP_CIPHER_CTX* ecb_;
-  Key128 key_;
+  EVP_CIPHER_CTX* ecb_;  ///< holds the key schedule; freed (and cleansed by OpenSSL) with the object
 };
 
 /// out = in XOR AES-128-CTR keystream from the initial counter block `iv` (whole octets).

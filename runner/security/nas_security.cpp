@@ -167,6 +167,20 @@ void NasContextStore::remove(std::uint8_t ksi) {
 
 NasSecurityContext* NasContextStore::current() { return current_ ? find(*current_) : nullptr; }
 
+NasSecurityContext* NasContextStore::for_header_type(SecurityHeaderType t, std::optional<std::uint8_t> smc_ksi) {
+  if (t != SecurityHeaderType::integrity_protected_new_context &&
+      t != SecurityHeaderType::integrity_protected_ciphered_new_context)
+    return current();
+  if (smc_ksi) return find(*smc_ksi);
+  NasSecurityContext* only = nullptr;
+  for (auto& [ksi, ctx] : contexts_) {
+    if (current_ == ksi) continue;
+    if (only != nullptr) return nullptr;  // ambiguous without the eKSI
+    only = &ctx;
+  }
+  return only;
+}
+
 NasSecurityContext* NasContextStore::find(std::uint8_t ksi) {
   const auto it = contexts_.find(ksi);
   return it == contexts_.end() ? nullptr : &it->second;

@@ -118,6 +118,10 @@ class NasContextStore {
 
   NasSecurityContext* current();
   NasSecurityContext* find(std::uint8_t ksi);
+  /// The context a received PDU of header type `t` is protected with: for types 3 and 4 (SMC and
+  /// SMC COMPLETE, 24.301 4.4.2/9.3.1) the new context named by the eKSI of the SMC, or, without
+  /// one, the only non-current context; for the other types the current context. nullptr if none.
+  NasSecurityContext* for_header_type(SecurityHeaderType t, std::optional<std::uint8_t> smc_ksi = std::nullopt);
   std::optional<std::uint8_t> current_ksi() const noexcept { return current_; }
   std::size_t size() const noexcept { return contexts_.size(); }
 

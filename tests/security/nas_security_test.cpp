@@ -190,5 +190,29 @@ TEST(NasContextStore, keeps_contexts_by_eksi_and_switches_the_current_one_on_smc
                std::invalid_argument);
 }
 
+TEST(NasContextStore, smc_and_smc_complete_are_checked_with_the_new_context_and_others_with_the_current) {
+  NasContextStore mme;
+  mme.store(NasSecurityContext(0, k256(kKasme), CipheringAlgorithm::eea2, IntegrityAlgorithm::eia2));
+  mme.take_into_use(0);
+  const Key256 kasme2 = derive_kenb(k256(kKasme), 5);
+  mme.store(NasSecurityContext(1, kasme2, CipheringAlgorithm::eea1, IntegrityAlgorithm::eia1));
+
+  // The UE answers the SMC (header type 3, new context eKSI 1) with SMC COMPLETE (type 4).
+  NasSecurityContext ue_new(1, kasme2, CipheringAlgorithm::eea1, IntegrityAlgorithm::eia1);
+  const Bytes complete = protect(ue_new, Direction::uplink, SecurityHeaderType::integrity_protected_ciphered_new_context,
+                                 from_hex("075e"));
+  NasSecurityContext* ctx = mme.for_header_type(SecurityHeaderType::integrity_protected_ciphered_new_context);
+  ASSERT_NE(ctx, nullptr);
+  EXPECT_EQ(ctx->ksi(), 1);
+  const auto v = verify(*ctx, Direction::uplink, complete);
+  EXPECT_TRUE(v->mac_valid);
+  EXPECT_EQ(v->message, from_hex("075e"));
+  EXPECT_EQ(mme.for_header_type(SecurityHeaderType::integrity_protected)->ksi(), 0);
+  EXPECT_EQ(mme.for_header_type(SecurityHeaderType::integrity_protected_new_context, 0)->ksi(), 0);
+  mme.store(NasSecurityContext(2, kasme2, CipheringAlgorithm::eea2, IntegrityAlgorithm::eia2));
+  EXPECT_EQ(mme.for_header_type(SecurityHeaderType::integrity_protected_new_context), nullptr)
+      << "two non-current contexts: the SMC's eKSI is needed";
+}
+
 }  // namespace
 }  // namespace concur::security
