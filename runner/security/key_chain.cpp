@@ -91,6 +91,21 @@ NhAttribution attribute_nh(std::uint8_t ncc, const Key256& nh, const std::vector
   return a;
 }
 
+std::optional<KenbAttribution> attribute_kenb(const Key256& kenb, const std::vector<KnownKasme>& known,
+                                              std::uint32_t uplink_count_from, std::uint32_t uplink_count_to) {
+  if (uplink_count_to < uplink_count_from || uplink_count_to - uplink_count_from > 0xFFFF)
+    throw std::invalid_argument("uplink NAS COUNT range must be ordered and at most 65536 values");
+  for (const KnownKasme& k : known) {
+    for (std::uint32_t c = uplink_count_from;; ++c) {
+      if (derive_kenb(k.kasme, c) == kenb)
+        return KenbAttribution{k.role, k.eksi, c,
+                               "KeNB derived from " + kasme_words(k) + " with uplink NAS COUNT " + std::to_string(c)};
+      if (c == uplink_count_to) break;
+    }
+  }
+  return std::nullopt;
+}
+
 const Key256& NetworkKeyState::initial_context_setup(std::uint8_t eksi, const Key256& kasme,
                                                      std::uint32_t uplink_nas_count) {
   as_chain_.emplace(eksi, kasme, uplink_nas_count);

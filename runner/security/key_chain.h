@@ -76,6 +76,19 @@ struct NhAttribution {
 NhAttribution attribute_nh(std::uint8_t ncc, const Key256& nh, const std::vector<KnownKasme>& known,
                            unsigned max_steps = 64);
 
+/// Which KASME and uplink NAS COUNT produced a KeNB seen in an S1AP SecurityKey IE (Initial
+/// Context Setup or UE Context Modification): how the monitor tells that a UCM "takes a KeNB of
+/// the new KASME into use" (7.2.10 rule 3). Uplink COUNTs from..to (at most 65536 values) are
+/// tried for each known KASME; nullopt when none matches.
+struct KenbAttribution {
+  KasmeRole role;
+  std::uint8_t eksi;
+  std::uint32_t uplink_nas_count;
+  std::string explanation;  ///< e.g. "KeNB derived from the new KASME (eKSI 1) with uplink NAS COUNT 7"
+};
+std::optional<KenbAttribution> attribute_kenb(const Key256& kenb, const std::vector<KnownKasme>& known,
+                                              std::uint32_t uplink_count_from, std::uint32_t uplink_count_to);
+
 /// What a TS 33.401-conformant MME holds for one UE in ECM-CONNECTED, and so which {NCC, NH}
 /// it must send: 7.2.8.1.1 at initial context setup, 7.2.8.4.2/7.2.8.4.3 at each handover,
 /// and 7.2.10 rule 3 after an SMC that takes a new KASME into use for NAS.

@@ -170,6 +170,23 @@ TEST_F(ConcurrentSecurityScenario, ncc_equal_to_the_ues_own_means_horizontal_eve
   EXPECT_FALSE(derive_kenb_star(hop.nh, 9, 100) == ue.kenb());
 }
 
+TEST(KenbAttribution, tells_a_ucm_kenb_of_the_new_kasme_from_one_of_the_old_and_finds_its_count) {
+  NetworkKeyState net;
+  net.initial_context_setup(0, k256(kKasme), 2);
+  const Key256 kasme2 = derive_kenb(k256(kKasme), 4242);  // stands in for a KASME from a new AKA
+  net.new_kasme_in_nas(1, kasme2);
+  const auto fresh = attribute_kenb(derive_kenb(kasme2, 7), net.known_kasmes(), 0, 31);
+  ASSERT_TRUE(fresh.has_value());
+  EXPECT_EQ(fresh->role, KasmeRole::new_kasme);
+  EXPECT_EQ(fresh->uplink_nas_count, 7u);
+  EXPECT_EQ(fresh->explanation, "KeNB derived from the new KASME (eKSI 1) with uplink NAS COUNT 7");
+  const auto stale = attribute_kenb(derive_kenb(k256(kKasme), 9), net.known_kasmes(), 0, 31);
+  ASSERT_TRUE(stale.has_value());
+  EXPECT_EQ(stale->role, KasmeRole::old_kasme);
+  EXPECT_FALSE(attribute_kenb(derive_kenb(kasme2, 40), net.known_kasmes(), 0, 31).has_value());
+  EXPECT_THROW(attribute_kenb(kasme2, net.known_kasmes(), 0, 70000), std::invalid_argument);
+}
+
 TEST(NetworkKeyState, ucm_without_a_new_kasme_and_handover_before_setup_are_logic_errors) {
   NetworkKeyState net;
   EXPECT_THROW(net.next_hop(), std::logic_error);
