@@ -59,8 +59,9 @@ NhAttribution attribute_nh(std::uint8_t ncc, const Key256& nh, const std::vector
                         kasme_words(k) + ", step " + std::to_string(s) + " of its chain";
       } else {
         a.kind = NhAttribution::Kind::ncc_mismatch;
-        a.explanation = "NH is " + step_words(s) + " of " + kasme_words(k) + " but was sent with NCC " +
-                        std::to_string(ncc);
+        a.explanation = "NH sent with NCC " + std::to_string(ncc) + " is step " + std::to_string(s) +
+                        " of the chain of " + kasme_words(k) + ", which belongs with NCC " +
+                        std::to_string(ncc_of_step(s));
       }
       return a;
     }

@@ -56,7 +56,7 @@ TEST(NhAttribution, names_a_wrong_ncc_and_a_value_from_nowhere) {
   const NhAttribution wrong_ncc = net.attribute(5, c.at_step(4));
   EXPECT_EQ(wrong_ncc.kind, NhAttribution::Kind::ncc_mismatch);
   EXPECT_EQ(wrong_ncc.step, 4u);
-  EXPECT_EQ(wrong_ncc.explanation, "NH is NH at NCC 4 (step 4) of the current KASME (eKSI 2) but was sent with NCC 5");
+  EXPECT_EQ(wrong_ncc.explanation, "NH sent with NCC 5 is step 4 of the chain of the current KASME (eKSI 2), which belongs with NCC 4");
   const NhAttribution none = net.attribute(1, derive_kenb(k256(kKasme), 1234));
   EXPECT_EQ(none.kind, NhAttribution::Kind::unknown);
   EXPECT_FALSE(none.role.has_value());
