@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <cstring>
+#include <algorithm>
 
 #include "transport/diameter_framer.h"
 
@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       joined.insert(joined.end(), msg.begin(), msg.end());
     }
   }
-  if (joined.size() > stream.size() || std::memcmp(joined.data(), stream.data(), joined.size()) != 0) std::abort();
+  if (joined.size() > stream.size() || !std::equal(joined.begin(), joined.end(), stream.begin())) std::abort();
   if (framer.stream_offset() != joined.size()) std::abort();
   return 0;
 }
