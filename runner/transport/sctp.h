@@ -44,6 +44,12 @@ struct SctpOptions {
   std::uint16_t max_inbound_streams = 16;
   /// INIT retransmissions before the stack itself gives up (RFC 9260 Max.Init.Retransmits).
   std::uint16_t max_init_attempts = 4;
+  /// Retransmission timer and limit (RFC 9260 15: RTO.Initial/Min/Max, Association.Max.Retrans);
+  /// 0 keeps the stack's default. A lab lowers them to see association loss in seconds.
+  std::chrono::milliseconds rto_initial{0};
+  std::chrono::milliseconds rto_min{0};
+  std::chrono::milliseconds rto_max{0};
+  std::uint16_t max_retransmissions = 0;
   std::chrono::milliseconds connect_timeout{5000};
   std::chrono::milliseconds send_timeout{5000};  ///< wait for send-buffer space, then fail
   /// Largest user message accepted on receive; a longer one ends in a protocol_error event.

@@ -42,6 +42,18 @@ int open_socket(const SocketAddress& local, const SctpOptions& o) {
     init.sinit_max_instreams = o.max_inbound_streams;
     init.sinit_max_attempts = o.max_init_attempts;
     set_option(fd, IPPROTO_SCTP, SCTP_INITMSG, &init, sizeof init, "SCTP_INITMSG");
+    if (o.rto_initial.count() > 0 || o.rto_min.count() > 0 || o.rto_max.count() > 0) {
+      sctp_rtoinfo rto{};  // zero fields keep their current value (RFC 6458 8.1.1)
+      rto.srto_initial = static_cast<std::uint32_t>(o.rto_initial.count());
+      rto.srto_min = static_cast<std::uint32_t>(o.rto_min.count());
+      rto.srto_max = static_cast<std::uint32_t>(o.rto_max.count());
+      set_option(fd, IPPROTO_SCTP, SCTP_RTOINFO, &rto, sizeof rto, "SCTP_RTOINFO");
+    }
+    if (o.max_retransmissions > 0) {
+      sctp_assocparams assoc{};  // zero fields keep their current value (RFC 6458 8.1.2)
+      assoc.sasoc_asocmaxrxt = o.max_retransmissions;
+      set_option(fd, IPPROTO_SCTP, SCTP_ASSOCINFO, &assoc, sizeof assoc, "SCTP_ASSOCINFO");
+    }
     const int on = 1;
     set_option(fd, IPPROTO_SCTP, SCTP_NODELAY, &on, sizeof on, "SCTP_NODELAY");
     set_option(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on, "SO_REUSEADDR");

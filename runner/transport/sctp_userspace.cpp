@@ -111,6 +111,18 @@ void configure(struct socket* so, const SctpOptions& o) {
   init.sinit_max_instreams = o.max_inbound_streams;
   init.sinit_max_attempts = o.max_init_attempts;
   set_option(so, IPPROTO_SCTP, SCTP_INITMSG, &init, sizeof init, "SCTP_INITMSG");
+  if (o.rto_initial.count() > 0 || o.rto_min.count() > 0 || o.rto_max.count() > 0) {
+    sctp_rtoinfo rto{};  // zero fields keep their current value (RFC 6458 8.1.1)
+    rto.srto_initial = static_cast<std::uint32_t>(o.rto_initial.count());
+    rto.srto_min = static_cast<std::uint32_t>(o.rto_min.count());
+    rto.srto_max = static_cast<std::uint32_t>(o.rto_max.count());
+    set_option(so, IPPROTO_SCTP, SCTP_RTOINFO, &rto, sizeof rto, "SCTP_RTOINFO");
+  }
+  if (o.max_retransmissions > 0) {
+    sctp_assocparams assoc{};  // zero fields keep their current value (RFC 6458 8.1.2)
+    assoc.sasoc_asocmaxrxt = o.max_retransmissions;
+    set_option(so, IPPROTO_SCTP, SCTP_ASSOCINFO, &assoc, sizeof assoc, "SCTP_ASSOCINFO");
+  }
   // Room for the largest message at once: SCTP sends a message whole or not at all.
   const int buf = static_cast<int>(std::max<std::size_t>(o.max_message_size * 2, 256 * 1024));
   set_option(so, SOL_SOCKET, SO_SNDBUF, &buf, sizeof buf, "SO_SNDBUF");

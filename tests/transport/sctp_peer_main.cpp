@@ -5,7 +5,7 @@
 //     prints "listening <ip> <port> <udp-encapsulation-port>", then one line per event.
 //     echo: every message goes back on its stream with its PPID; abort: the first message is
 //     answered with ABORT; silent: never sends anything.
-//   connect --backend B --remote IP:PORT [--remote-udp-port P] [--udp-port P] STEP...
+//   connect --backend B --remote IP:PORT [--local IP:PORT] [--remote-udp-port P] [--udp-port P] STEP...
 //     STEP: send:STREAM:SIZE   sends pattern(STREAM, SIZE) with PPID 18
 //           next:MS            prints the next event (or timeout) within MS milliseconds
 //           shutdown           graceful shutdown
@@ -113,7 +113,8 @@ int run_connect(std::vector<std::string> args) {
   o.remote_udp_encapsulation_port = static_cast<std::uint16_t>(std::stoi(arg_value(args, "--remote-udp-port", "9899")));
   o.connect_timeout = std::chrono::milliseconds(std::stoi(arg_value(args, "--connect-timeout-ms", "5000")));
   const auto remote = SocketAddress::parse(arg_value(args, "--remote", "127.0.0.1:36412"));
-  auto a = sctp_connect(remote, o);
+  const auto local = SocketAddress::parse(arg_value(args, "--local", "0.0.0.0:0"));
+  auto a = sctp_connect(remote, o, local);
   for (const auto& step : args) {
     if (step.rfind("send:", 0) == 0) {
       const auto colon = step.find(':', 5);

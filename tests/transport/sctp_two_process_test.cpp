@@ -184,6 +184,27 @@ TEST_P(SctpBetweenProcesses, local_abort_reaches_the_peer_as_abort_received) {
   EXPECT_TRUE(peer.process->wait_for_line("event abort_received", kEventTimeout)) << peer.process->transcript();
 }
 
+TEST_P(SctpBetweenProcesses, peer_that_vanishes_without_a_word_is_reported_as_association_lost) {
+  if (GetParam() == SctpBackend::kernel) {
+    GTEST_SKIP() << "a killed process's kernel SCTP socket is closed by the OS with SHUTDOWN or ABORT; "
+                    "silent loss needs a network fault";
+  }
+  Peer peer = start_peer("silent");
+  SctpOptions o = options_for(peer);
+  o.rto_initial = 100ms;  // lab settings so loss shows within a second, not minutes
+  o.rto_min = 50ms;
+  o.rto_max = 200ms;
+  o.max_retransmissions = 2;
+  auto a = connect_up(peer, o);
+  ASSERT_TRUE(peer.process->wait_for_line("accepted ", kEventTimeout));
+  peer.process->stop();  // SIGKILL: the peer's userspace stack is gone, nothing more comes from it
+  ASSERT_TRUE(a->send(1, kS1apPpid, view_of(pattern(1, 100))));
+  const SctpEvent e = a->receive(10s);
+  EXPECT_EQ(e.kind, SctpEventKind::association_lost) << e.detail;
+  EXPECT_FALSE(a->alive());
+  EXPECT_FALSE(a->send(1, kS1apPpid, view_of(pattern(1, 100))).ok);
+}
+
 TEST_P(SctpBetweenProcesses, silent_peer_gives_a_timeout_event_and_the_association_stays_up) {
   Peer peer = start_peer("silent");
   auto a = connect_up(peer);
@@ -331,6 +352,52 @@ TEST(SctpSilentPeer, peer_that_never_answers_init_ends_in_association_failed_wit
   const auto types = hole.chunk_types();
   ASSERT_FALSE(types.empty()) << "INIT must have been sent to the silent peer";
   EXPECT_EQ(types.front(), 1) << "first packet carries an INIT chunk (type 1)";
+}
+
+// --- restart --------------------------------------------------------------------------------------
+
+std::uint16_t free_udp_port() {
+  const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof a;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+  ::close(fd);
+  return ntohs(a.sin_port);
+}
+
+TEST(SctpRestart, enb_that_comes_back_on_the_same_address_and_port_restarts_the_association) {
+  // RFC 9260 5.2.2: an INIT for an existing association from the same transport addresses,
+  // after the peer lost its state (a crashed eNB), restarts it. The userspace stack of a killed
+  // process sends nothing, so the MME side still holds the association when the eNB returns.
+  SctpOptions o;
+  o.backend = SctpBackend::userspace_udp;
+  auto listener = sctp_listen({"127.0.0.1", 0}, o);
+  const std::uint16_t enb_port = free_udp_port();  // SCTP port in the eNB's own usrsctp stack
+  const std::uint16_t enb_udp = free_udp_port();
+  const std::vector<std::string> enb_argv{
+      CONCUR_SCTP_PEER, "connect", "--backend", "userspace_udp", "--remote", listener->local().to_string(),
+      "--remote-udp-port", std::to_string(listener->udp_encapsulation_port()), "--local",
+      "127.0.0.1:" + std::to_string(enb_port), "--udp-port", std::to_string(enb_udp), "next:5000", "send:2:50",
+      "next:60000"};
+
+  auto first = std::make_unique<ChildProcess>(enb_argv);
+  auto mme_side = listener->accept(kEventTimeout);
+  ASSERT_NE(mme_side, nullptr) << first->transcript();
+  ASSERT_EQ(mme_side->receive(kEventTimeout).kind, SctpEventKind::association_up);
+  ASSERT_EQ(mme_side->receive(kEventTimeout).kind, SctpEventKind::message);
+  first->stop();
+
+  ChildProcess second(enb_argv);
+  const SctpEvent e = mme_side->receive(kEventTimeout);
+  EXPECT_EQ(e.kind, SctpEventKind::restarted) << e.detail << "\n" << second.transcript();
+  EXPECT_TRUE(mme_side->alive());
+  const SctpEvent m = mme_side->receive(kEventTimeout);
+  ASSERT_EQ(m.kind, SctpEventKind::message) << "the restarted association carries the new eNB's traffic";
+  EXPECT_EQ(m.bytes, pattern(2, 50));
+  EXPECT_EQ(listener->accept(100ms), nullptr) << "a restart is not a new association";
 }
 
 // --- back-end selection --------------------------------------------------------------------------
