@@ -259,6 +259,28 @@ TEST_P(SctpBetweenProcesses, server_role_accepts_an_association_from_another_pro
   EXPECT_EQ(enb.wait_exit(kEventTimeout), 0);
 }
 
+TEST_P(SctpBetweenProcesses, association_over_ipv6_loopback_carries_messages) {
+  Peer peer;
+  peer.process = std::make_unique<ChildProcess>(std::vector<std::string>{
+      CONCUR_SCTP_PEER, "listen", "--backend", to_string(GetParam()), "--bind", "[::1]:0", "--behaviour", "echo"});
+  const auto line = peer.process->wait_for_line("listening ", kEventTimeout);
+  ASSERT_TRUE(line) << peer.process->transcript();
+  std::istringstream in(line->substr(10));
+  unsigned port = 0;
+  unsigned udp = 0;
+  in >> peer.address.ip >> port >> udp;
+  peer.address.port = static_cast<std::uint16_t>(port);
+  peer.udp_port = static_cast<std::uint16_t>(udp);
+  ASSERT_EQ(peer.address.ip, "::1");
+  auto a = sctp_connect(peer.address, options_for(peer), {"::1", 0});
+  ASSERT_EQ(a->receive(kEventTimeout).kind, SctpEventKind::association_up);
+  ASSERT_TRUE(a->send(4, kS1apPpid, view_of(pattern(4, 700))));
+  const SctpEvent e = a->receive(kEventTimeout);
+  ASSERT_EQ(e.kind, SctpEventKind::message) << e.detail;
+  EXPECT_EQ(e.bytes, pattern(4, 700));
+  EXPECT_TRUE(a->remote().is_ipv6());
+}
+
 TEST_P(SctpBetweenProcesses, accept_without_an_incoming_association_returns_nothing_after_its_timeout) {
   SctpOptions o;
   o.backend = GetParam();
