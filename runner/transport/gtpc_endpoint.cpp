@@ -70,7 +70,7 @@ SendStatus GtpcEndpoint::send_reply(const SocketAddress& peer, Bytes message, bo
   std::string error;
   if (!transmit(peer, view_of(message), &error)) return SendStatus::failure(error);
   const Key key{peer, header->sequence};
-  answered_[key] = Answered{message, Clock::now() + cache_time()};
+  remember(key, message);
   if (expects_ack) {
     open_[key] = Open{std::move(message), header->message_type, 1, Clock::now() + options_.timers.t3_response};
   }
@@ -85,9 +85,19 @@ SendStatus GtpcEndpoint::send_unacknowledged(const SocketAddress& peer, Bytes me
   return SendStatus::success();
 }
 
+void GtpcEndpoint::remember(const Key& key, std::optional<Bytes> reply) {
+  const auto expires = Clock::now() + cache_time();
+  answered_[key] = Answered{std::move(reply), expires};
+  expiries_.emplace_back(expires, key);
+}
+
 std::optional<GtpcEvent> GtpcEndpoint::fire_timers() {
   const auto now = Clock::now();
-  std::erase_if(answered_, [&](const auto& a) { return a.second.expires <= now; });
+  while (!expiries_.empty() && expiries_.front().first <= now) {
+    const auto it = answered_.find(expiries_.front().second);
+    if (it != answered_.end() && it->second.expires <= now) answered_.erase(it);  // else renewed later
+    expiries_.pop_front();
+  }
   for (auto it = open_.begin(); it != open_.end(); ++it) {
     Open& o = it->second;
     if (o.next > now) continue;
@@ -139,7 +149,7 @@ GtpcEvent GtpcEndpoint::handle(Datagram d) {
         e.bytes = std::move(d.bytes);
         return e;
       }
-      answered_[key] = Answered{std::nullopt, Clock::now() + cache_time()};
+      remember(key, std::nullopt);
       e.kind = GtpcEventKind::request;
       e.bytes = std::move(d.bytes);
       return e;

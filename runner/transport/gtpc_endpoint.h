@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -112,6 +113,10 @@ class GtpcEndpoint {
   std::uint32_t sequence_ = 0;
   std::map<Key, Open> open_;
   std::map<Key, Answered> answered_;
+  /// Expiry times in the order they were set (all use the same cache time, so they ascend);
+  /// lets expiry cost O(expired) instead of a scan of every cached reply on each receive().
+  std::deque<std::pair<Clock::time_point, Key>> expiries_;
+  void remember(const Key& key, std::optional<Bytes> reply);
 };
 
 }  // namespace concur::transport

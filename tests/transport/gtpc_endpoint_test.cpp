@@ -159,6 +159,24 @@ TEST(GtpcEndpoint, duplicate_request_is_answered_from_the_cached_reply_and_repor
   EXPECT_EQ(again->bytes, reply) << "the duplicate gets the very same reply";
 }
 
+TEST(GtpcEndpoint, request_repeated_after_the_reply_cache_time_is_handled_as_a_new_request) {
+  GtpcOptions o = loopback();
+  o.reply_cache_time = 50ms;
+  GtpcEndpoint target_mme(o);
+  UdpSocket source({"127.0.0.1", 0});
+  const Bytes request = message(kForwardRelocationRequest, 0x000555);
+  ASSERT_TRUE(source.send_to(target_mme.local(), view_of(request)));
+  GtpcEvent e = target_mme.receive(2s);
+  ASSERT_EQ(e.kind, GtpcEventKind::request);
+  ASSERT_TRUE(target_mme.send_reply(e.peer, message(kForwardRelocationResponse, 0x000555)));
+  EXPECT_EQ(target_mme.receive(120ms).kind, GtpcEventKind::idle);  // the cached reply expires meanwhile
+  drain(source, 10ms);
+  ASSERT_TRUE(source.send_to(target_mme.local(), view_of(request)));
+  e = target_mme.receive(2s);
+  EXPECT_EQ(e.kind, GtpcEventKind::request) << "sequence numbers are reused once the peer's timers are over";
+  EXPECT_TRUE(drain(source, 50ms).empty()) << "no stale reply is sent";
+}
+
 TEST(GtpcEndpoint, duplicate_request_arriving_before_the_reply_is_discarded) {
   GtpcEndpoint target_mme(loopback());
   UdpSocket source({"127.0.0.1", 0});
