@@ -449,6 +449,23 @@ TEST(SctpBackendChoice, choosing_kernel_sctp_where_the_os_lacks_it_throws_an_err
   }
 }
 
+TEST(SctpBackendChoice, usrsctp_is_one_stack_per_process_so_a_second_udp_port_is_refused_with_the_reason) {
+  SctpOptions o;
+  o.backend = SctpBackend::userspace_udp;
+  auto first = sctp_listen({"127.0.0.1", 0}, o);  // starts the stack, or finds it started
+  const std::uint16_t port = first->udp_encapsulation_port();
+  ASSERT_NE(port, 0);
+  o.udp_encapsulation_port = port;
+  EXPECT_NO_THROW(sctp_listen({"127.0.0.1", 0}, o)) << "asking for the port in use is fine";
+  o.udp_encapsulation_port = static_cast<std::uint16_t>(port == 65535 ? 1024 : port + 1);
+  try {
+    sctp_listen({"127.0.0.1", 0}, o);
+    FAIL() << "expected TransportError";
+  } catch (const TransportError& e) {
+    EXPECT_NE(std::string(e.what()).find("one stack per process"), std::string::npos) << e.what();
+  }
+}
+
 TEST(SctpBackendChoice, binding_to_an_address_no_interface_has_is_a_clear_error) {
   SctpOptions o;
   o.backend = SctpBackend::userspace_udp;
