@@ -1,6 +1,11 @@
 // Back-end choice and the parts both back-ends share.
 #include "transport/sctp.h"
 
+#include <poll.h>
+
+#include <vector>
+
+#include "transport/deadline.h"
 #include "transport/sctp_backends.h"
 #include "transport/transport_error.h"
 
@@ -92,6 +97,40 @@ std::unique_ptr<SctpListener> sctp_listen(const SocketAddress& local, const Sctp
   const SctpOptions o = resolved(options);
   if (o.backend == SctpBackend::kernel) return detail::kernel_listen(local, o);
   return detail::userspace_listen(local, o);
+}
+
+SctpAnyEvent sctp_receive_any(std::span<SctpAssociation* const> associations, std::chrono::milliseconds timeout,
+                              std::size_t start) {
+  const Deadline deadline(timeout);
+  const std::size_t n = associations.size();
+  for (;;) {
+    const std::uint64_t seen = detail::userspace_activity();  // before the scan: no lost wake-up
+    std::vector<pollfd> fds;
+    bool userspace = false;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t i = (start + k) % n;
+      SctpAssociation* a = associations[i];
+      if (a == nullptr) continue;
+      SctpEvent e = a->receive(std::chrono::milliseconds(0));
+      if (e.kind != SctpEventKind::timeout) return {i, std::move(e)};
+      const auto r = a->readiness();
+      if (r.fd >= 0) {
+        fds.push_back(pollfd{r.fd, r.events, 0});
+      } else if (a->backend() != SctpBackend::kernel) {
+        userspace = true;
+      }
+    }
+    if (deadline.expired()) return {0, SctpEvent{}};
+    if (userspace && fds.empty()) {
+      detail::userspace_wait_activity(seen, deadline.when());
+    } else if (userspace) {
+      // Both kinds at once (unusual: one process using two back-ends): alternate in short slices.
+      ::poll(fds.data(), fds.size(), std::min(deadline.poll_ms(), 5));
+      detail::userspace_wait_activity(seen, std::min(deadline.when(), Clock::now() + Millis(5)));
+    } else {
+      ::poll(fds.data(), fds.size(), deadline.poll_ms());
+    }
+  }
 }
 
 namespace detail {

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "common/bytes.h"
@@ -119,7 +120,29 @@ class SctpAssociation {
   virtual std::uint16_t inbound_streams() const noexcept = 0;
   /// False after loss, ABORT (either way) or shutdown.
   virtual bool alive() const noexcept = 0;
+
+  /// For sctp_receive_any: the socket to poll and for what (kernel back-end), or fd -1 when
+  /// readiness is signalled by the userspace stack.
+  struct Readiness {
+    int fd = -1;
+    short events = 0;
+  };
+  virtual Readiness readiness() const noexcept = 0;
 };
+
+/// Which association had something to report, and what.
+struct SctpAnyEvent {
+  std::size_t index = 0;  ///< position in the span; meaningless for a timeout
+  SctpEvent event;        ///< kind timeout when nothing happened on any association in time
+};
+
+/// Waits on several associations at once (the runner as MME towards several eNBs, or several
+/// emulated eNBs): the first event of any of them, or a timeout event at the deadline. Scans
+/// start after the association that reported last time (`start`), so a busy one cannot starve
+/// the others. Null entries are skipped. A connecting association whose connect_timeout passes
+/// reports association_failed at the next scan after that moment.
+SctpAnyEvent sctp_receive_any(std::span<SctpAssociation* const> associations, std::chrono::milliseconds timeout,
+                              std::size_t start = 0);
 
 /// Server role: accepts several associations on one address (the runner as MME towards eNBs).
 class SctpListener {

@@ -20,6 +20,10 @@ std::unique_ptr<SctpAssociation> userspace_connect(const SocketAddress& remote, 
                                                    const SocketAddress& local);
 std::unique_ptr<SctpListener> userspace_listen(const SocketAddress& local, const SctpOptions& options);
 
+/// Activity counter of the process's usrsctp stack (0 when none) and a wait for it to move.
+std::uint64_t userspace_activity();
+void userspace_wait_activity(std::uint64_t seen, std::chrono::steady_clock::time_point until);
+
 /// Builds the tap record for one message and reports it (no-op without a tap).
 void tap_sctp(const SctpOptions& options, Direction direction, const SocketAddress& local,
               const SocketAddress& remote, std::uint16_t stream, std::uint32_t ppid,

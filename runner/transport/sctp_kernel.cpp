@@ -185,6 +185,10 @@ class KernelAssociation final : public SctpAssociation {
   std::uint16_t outbound_streams() const noexcept override { return outbound_; }
   std::uint16_t inbound_streams() const noexcept override { return inbound_; }
   bool alive() const noexcept override { return state_ == State::up || state_ == State::connecting; }
+  Readiness readiness() const noexcept override {
+    if (fd_ < 0 || state_ == State::dead) return {};
+    return {fd_, static_cast<short>(POLLIN | (state_ == State::connecting ? POLLOUT : 0))};
+  }
 
  private:
   void release() {

@@ -64,6 +64,9 @@ class Stack {
     changed_.wait_until(lock, until, [&] { return generation_ != seen; });
   }
 
+  /// The stack if some userspace association exists in this process, else nullptr.
+  static Stack* existing() noexcept { return instance_; }
+
   static void upcall(struct socket*, void*, int) {
     Stack& s = *instance_;
     {
@@ -269,6 +272,7 @@ class UserspaceAssociation final : public SctpAssociation {
   std::uint16_t outbound_streams() const noexcept override { return outbound_; }
   std::uint16_t inbound_streams() const noexcept override { return inbound_; }
   bool alive() const noexcept override { return state_ == State::up || state_ == State::connecting; }
+  Readiness readiness() const noexcept override { return {}; }
 
   void set_addresses(SocketAddress local, SocketAddress remote) {
     local_ = std::move(local);
@@ -469,6 +473,15 @@ SocketAddress bound_address(struct socket* so, const SocketAddress& asked) {
 }
 
 }  // namespace
+
+std::uint64_t userspace_activity() {
+  Stack* s = Stack::existing();
+  return s ? s->generation() : 0;
+}
+
+void userspace_wait_activity(std::uint64_t seen, Clock::time_point until) {
+  if (Stack* s = Stack::existing()) s->wait_after(seen, until);
+}
 
 bool userspace_raw_available() {
   const int fd = ::socket(AF_INET, SOCK_RAW, IPPROTO_SCTP);

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include "child_process.h"
@@ -158,6 +159,43 @@ TEST_P(SctpBetweenProcesses, several_emulated_enbs_hold_associations_to_one_list
     EXPECT_EQ(e.bytes, pattern(i, 100 + i)) << "each association gets only its own echo";
   }
   for (auto& enb : enbs) EXPECT_EQ(enb->receive(100ms).kind, SctpEventKind::timeout);
+}
+
+TEST_P(SctpBetweenProcesses, receive_any_waits_on_several_associations_and_names_the_one_that_spoke) {
+  Peer peer = start_peer("echo", 3);
+  std::vector<std::unique_ptr<SctpAssociation>> enbs;
+  for (int i = 0; i < 3; ++i) enbs.push_back(sctp_connect(peer.address, options_for(peer), {"127.0.0.1", 0}));
+  std::vector<SctpAssociation*> set{enbs[0].get(), enbs[1].get(), enbs[2].get()};
+
+  std::set<std::size_t> up;
+  std::size_t next = 0;
+  for (int i = 0; i < 3; ++i) {
+    const SctpAnyEvent any = sctp_receive_any(set, kEventTimeout, next);
+    ASSERT_EQ(any.event.kind, SctpEventKind::association_up) << any.event.detail;
+    up.insert(any.index);
+    next = any.index + 1;
+  }
+  EXPECT_EQ(up, (std::set<std::size_t>{0, 1, 2}));
+
+  ASSERT_TRUE(enbs[2]->send(2, kS1apPpid, view_of(pattern(2, 30))));
+  SctpAnyEvent any = sctp_receive_any(set, kEventTimeout);
+  ASSERT_EQ(any.event.kind, SctpEventKind::message);
+  EXPECT_EQ(any.index, 2u);
+  EXPECT_EQ(any.event.bytes, pattern(2, 30));
+
+  ASSERT_TRUE(enbs[0]->send(0, kS1apPpid, view_of(pattern(0, 31))));
+  ASSERT_TRUE(enbs[1]->send(1, kS1apPpid, view_of(pattern(1, 32))));
+  std::set<std::size_t> spoke;
+  for (int i = 0; i < 2; ++i) {
+    any = sctp_receive_any(set, kEventTimeout, any.index + 1);
+    ASSERT_EQ(any.event.kind, SctpEventKind::message);
+    EXPECT_EQ(any.event.bytes, pattern(static_cast<std::uint16_t>(any.index), 31 + any.index));
+    spoke.insert(any.index);
+  }
+  EXPECT_EQ(spoke, (std::set<std::size_t>{0, 1}));
+  const auto before = std::chrono::steady_clock::now();
+  EXPECT_EQ(sctp_receive_any(set, 150ms).event.kind, SctpEventKind::timeout);
+  EXPECT_LT(std::chrono::steady_clock::now() - before, 3s);
 }
 
 TEST_P(SctpBetweenProcesses, abort_from_the_peer_is_an_abort_received_event_and_sending_then_fails) {
