@@ -353,6 +353,8 @@ class UserspaceAssociation final : public SctpAssociation {
   std::optional<SctpEvent> end_once(SctpEventKind kind, std::string detail) {
     if (state_ == State::dead) return std::nullopt;
     state_ = State::dead;
+    // The peer's SHUTDOWN was reported already; its completion is the same event, not a new one.
+    if (kind == SctpEventKind::shutdown && shutdown_reported_) return std::nullopt;
     return SctpEvent{kind, 0, 0, std::nullopt, {}, std::move(detail)};
   }
 
@@ -361,8 +363,9 @@ class UserspaceAssociation final : public SctpAssociation {
     std::uint16_t type = 0;
     std::memcpy(&type, notification_.data(), sizeof type);
     if (type == SCTP_SHUTDOWN_EVENT) {
-      if (state_ == State::dead) return std::nullopt;
+      if (state_ == State::dead || shutdown_reported_) return std::nullopt;
       state_ = State::closing;
+      shutdown_reported_ = true;
       return SctpEvent{SctpEventKind::shutdown, 0, 0, std::nullopt, {}, "peer sent SHUTDOWN"};
     }
     if (type != SCTP_ASSOC_CHANGE || notification_.size() < sizeof(sctp_assoc_change)) return std::nullopt;
@@ -411,6 +414,7 @@ class UserspaceAssociation final : public SctpAssociation {
   State state_;
   Clock::time_point connect_deadline_;
   bool reported_up_ = false;
+  bool shutdown_reported_ = false;
   std::uint16_t outbound_ = 0;
   std::uint16_t inbound_ = 0;
   SocketAddress local_;

@@ -265,6 +265,23 @@ TEST_P(SctpBetweenProcesses, graceful_shutdown_by_the_client_ends_the_associatio
   EXPECT_TRUE(peer.process->wait_for_line("event shutdown", kEventTimeout)) << peer.process->transcript();
 }
 
+TEST_P(SctpBetweenProcesses, shutdown_by_the_peer_is_reported_once_and_the_association_then_stays_quiet) {
+  SctpOptions o;
+  o.backend = GetParam();
+  auto listener = sctp_listen({"127.0.0.1", 0}, o);
+  ChildProcess enb({CONCUR_SCTP_PEER, "connect", "--backend", to_string(GetParam()), "--remote",
+                    listener->local().to_string(), "--remote-udp-port",
+                    std::to_string(listener->udp_encapsulation_port()), "next:5000", "shutdown", "next:5000"});
+  auto mme_side = listener->accept(kEventTimeout);
+  ASSERT_NE(mme_side, nullptr) << enb.transcript();
+  EXPECT_EQ(mme_side->receive(kEventTimeout).kind, SctpEventKind::association_up);
+  const SctpEvent e = mme_side->receive(kEventTimeout);
+  EXPECT_EQ(e.kind, SctpEventKind::shutdown) << e.detail;
+  EXPECT_FALSE(mme_side->send(0, kS1apPpid, view_of(pattern(0, 8))).ok) << "no sending after the peer's SHUTDOWN";
+  EXPECT_EQ(mme_side->receive(300ms).kind, SctpEventKind::timeout) << "SHUTDOWN and its completion are one event";
+  EXPECT_TRUE(enb.wait_for_line("event shutdown", kEventTimeout)) << enb.transcript();
+}
+
 TEST_P(SctpBetweenProcesses, sending_on_a_stream_the_peer_did_not_grant_fails_with_the_reason) {
   Peer peer = start_peer("echo");
   auto a = connect_up(peer);
