@@ -107,9 +107,17 @@ std::vector<Sample> all_samples() {
   std::vector<Sample> out;
   const auto UL = Direction::uplink;
   const auto DL = Direction::downlink;
+  NullCipherHook null_hook;
   auto add = [&](std::string name, NasMessage m, Direction d, std::optional<unsigned> ksi = std::nullopt,
                  std::vector<std::string> extra_esm = {}) {
     Sample s = plain_sample(std::move(name), m, d);
+    if (protocol_discriminator(m) == ProtocolDiscriminator::esm) {
+      // On S1 a stand-alone ESM message always travels in a security-protected EMM envelope
+      // (TS 24.301 §4.4.4, §9.3.1: octet 1 of an ESM message holds the EBI, not a header type).
+      s.name += "/integrity protected";
+      s.wire = protect(m, SecurityHeaderType::integrity_protected, 0x0007, d, null_hook);
+      s.security_header_types = {"1"};
+    }
     s.ksi = ksi;
     for (auto& e : extra_esm) s.esm_types.push_back(e);
     out.push_back(std::move(s));
@@ -263,7 +271,7 @@ std::vector<Sample> all_samples() {
     EmmInformation m;
     m.full_network_name = from_hex("80c3f2f0");  // GSM default alphabet, "Cor" style text
     m.local_time_zone = 0x40;
-    m.universal_time_and_local_time_zone = from_hex("22110121345640");
+    m.universal_time_and_local_time_zone = from_hex("22110121341540");
     add("EmmInformation", m, DL);
   }
   {
@@ -275,7 +283,7 @@ std::vector<Sample> all_samples() {
   add("GutiReallocationComplete", GutiReallocationComplete{}, UL);
   {
     DownlinkNasTransport m;
-    m.nas_message_container = from_hex("0901");
+    m.nas_message_container = from_hex("0904");  // SMS CP-ACK (TS 24.011 §7.2)
     add("DownlinkNasTransport", m, DL);
   }
   {
@@ -323,7 +331,6 @@ std::vector<Sample> all_samples() {
   }
 
   // Protected forms: each header type with the message it is meant for (TS 24.301 Table 9.3.1).
-  NullCipherHook null_hook;
   auto add_protected = [&](std::string name, const NasMessage& m, SecurityHeaderType t, std::uint32_t count,
                            Direction d, NasSecurityHook& hook, bool readable) {
     Sample s = plain_sample(name, m, d);
