@@ -3,6 +3,7 @@
 // types, eKSI and selected algorithms that we put in.
 #include <gtest/gtest.h>
 
+#include "codec/nas/summary.h"
 #include "samples.h"
 #include "support/tshark_judge.h"
 
@@ -23,7 +24,7 @@ TEST(NasTsharkJudge, every_encoded_message_dissects_cleanly_with_the_fields_we_e
   const auto d = concur::test::tshark_dissect(
       concur::test::Carrier::nas, wire,
       {"nas_eps.security_header_type", "nas_eps.nas_msg_emm_type", "nas_eps.nas_msg_esm_type",
-       "nas_eps.emm.nas_key_set_id", "nas_eps.emm.toc", "nas_eps.emm.toi"});
+       "nas_eps.emm.nas_key_set_id", "nas_eps.emm.toc", "nas_eps.emm.toi", "e212.imsi", "nas_eps.emm.m_tmsi"});
   ASSERT_EQ(d.packets, samples.size()) << d.pcap_path;
   EXPECT_EQ(d.malformed, 0u) << join(d.expert_texts) << "\n" << d.pcap_path;
   EXPECT_EQ(d.expert_errors, 0u) << join(d.expert_texts) << "\n" << d.pcap_path;
@@ -37,6 +38,18 @@ TEST(NasTsharkJudge, every_encoded_message_dissects_cleanly_with_the_fields_we_e
     if (s.ksi) {
       ASSERT_FALSE(ksi.empty());
       EXPECT_EQ(ksi.front(), std::to_string(*s.ksi));
+    }
+    // The identities the rules key UE contexts on: IMSI digits and the GUTI's M-TMSI (decimal in tshark).
+    const auto ours = summarise(decode(view_of(s.wire), DecodeOptions{.direction = s.direction,
+                                                                      .assume_null_ciphering = true})
+                                    .value());
+    if (ours.imsi) {
+      EXPECT_EQ(join(d.values(i, "e212.imsi")), *ours.imsi);
+    }
+    if (ours.guti) {
+      const auto& m_tmsi = d.values(i, "nas_eps.emm.m_tmsi");
+      ASSERT_FALSE(m_tmsi.empty());
+      EXPECT_EQ(m_tmsi.front(), std::to_string(ours.guti->m_tmsi));
     }
     if (s.ciphering) {
       EXPECT_EQ(join(d.values(i, "nas_eps.emm.toc")), std::to_string(*s.ciphering));
