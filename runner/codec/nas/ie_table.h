@@ -127,13 +127,16 @@ void decode_optional(ByteReader& r, std::span<const OptionalIeSpec<M>> table, M&
       format = Format::tv;
       len = spec->tv_length - 1u;
     } else if ((spec && spec->format == Format::tlv_e) || (!spec && (iei & 0xF0) == 0x70)) {
-      // TLV-E (type 6): IEIs 0x7X in EPS NAS messages (TS 24.007 §11.2.4; inference for unknown ones).
+      // TLV-E (type 6): every TLV-E IEI of TS 24.301 is 0x7X (78, 79, 7A, 7B, 7C), and TS 24.007
+      // §11.2.4 reserves that range for them (as recalled, not checked against the text); an
+      // unknown 0x7X IE is therefore skipped by a 2-octet length.
       format = Format::tlv_e;
       len = r.u16(field + ".length");
     } else {
       if (!spec && (iei & 0xF0) == 0x00) {
-        // TS 24.301 §7.7.1 / TS 24.007 §11.2.4: an unknown IE with IEI 0000xxxx is
-        // "comprehension required": the message cannot be processed.
+        // An unknown IE encoded as "comprehension required" makes the message unprocessable
+        // (TS 24.301 §7.6/§7.7, referring to TS 24.007 §11.2.4, whose range 0000xxxx is used
+        // here as recalled, not checked against the text).
         throw_decode(field, at, "unknown comprehension-required IE");
       }
       format = Format::tlv;

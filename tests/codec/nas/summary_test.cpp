@@ -53,7 +53,7 @@ TEST(NasSummary, identity_response_summary_carries_the_imsi) {
 
 TEST(NasSummary, detach_request_downlink_summary_carries_the_emm_cause) {
   // tempo_s1ap.pcap frame 55 (EEA0 in use): Detach request (network → UE), cause #17.
-  const auto pdu = test::decode_exact("275af718ef030745025311", DecodeOptions{.assume_null_ciphering = true});
+  const auto pdu = test::decode_exact("275af718ef030745025311", DecodeOptions{.direction = std::nullopt, .assume_null_ciphering = true});
   const auto s = summarise(pdu);
   EXPECT_EQ(s.name, "Detach request");
   EXPECT_EQ(s.emm_cause, 17);
