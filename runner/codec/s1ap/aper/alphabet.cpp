@@ -54,6 +54,7 @@ Alphabet::Alphabet(concur_aper_kind kind, asn_per_constraints_t* pc) : kind_(kin
 }
 
 bool Alphabet::permitted(unsigned long c) const {
+  if (!indexed_) return width_ >= 32 || c < (1UL << width_);  // see encode()
   if (static_cast<long>(c) < lb_ || static_cast<long>(c) > ub_) return false;
   if (v2c_) return v2c_(static_cast<unsigned>(c)) >= 0;
   switch (kind_) {

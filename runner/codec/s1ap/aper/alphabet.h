@@ -16,14 +16,20 @@ class Alphabet {
   Alphabet(concur_aper_kind kind, asn_per_constraints_t* pc);
 
   unsigned width() const noexcept { return width_; }
-  /// The B-bit code of `c`, or -1 when `c` is not in the permitted alphabet.
+  /// The B-bit code of `c`, or -1 when the encoding cannot carry `c`.
+  ///
+  /// When characters go as their own B-bit values (the largest permitted one fits in B bits,
+  /// X.691 26.5.4), any value that fits is carried, in the alphabet or not: real eNBs send
+  /// names such as "\200ar" (a backslash is not a PrintableString character) and tshark shows
+  /// them; rejecting them would make such a peer untestable and break byte-identical
+  /// re-encoding. Whether a value belongs to its alphabet is asn1c's check_constraints' job.
+  /// When characters go as indices into the alphabet, only permitted characters have one.
   long encode(unsigned char c) const;
   /// The character for a B-bit code, or -1 when no character has that code.
   long decode(unsigned long code) const;
 
  private:
   bool permitted(unsigned long c) const;
-
   concur_aper_kind kind_;
   unsigned width_ = 8;
   bool indexed_ = false;

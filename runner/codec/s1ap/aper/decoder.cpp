@@ -56,7 +56,7 @@ class Decoder {
   /// Decodes into `*sptr`, allocating it first when null.
   void value(const asn_TYPE_descriptor_t* td, asn_per_constraints_t* member_pc, void** sptr) {
     if (++depth_ > kMaxDepth) r_->fail(name_of(td), "nesting deeper than " + std::to_string(kMaxDepth));
-    const concur_aper_kind kind = kind_of(td);
+    const concur_aper_kind kind = kind_of(td);  // first: completes the inheritance of per_constraints
     if (kind == CONCUR_APER_UNSUPPORTED) r_->fail(name_of(td), "type is not supported by the aligned PER codec");
     if (!*sptr) {
       charge(1, td);

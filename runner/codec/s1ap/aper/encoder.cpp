@@ -45,8 +45,11 @@ class Encoder {
   void value(const asn_TYPE_descriptor_t* td, asn_per_constraints_t* member_pc, const void* sptr) {
     if (!sptr) fail("no value for mandatory " + std::string(name_of(td)));
     if (++depth_ > kMaxDepth) fail("nesting deeper than " + std::to_string(kMaxDepth));
+    // kind_of() first: it completes asn1c's lazy inheritance, which may copy the base type's
+    // per_constraints into `td` (PLMNidentity ::= TBCD-STRING gets TBCD-STRING's SIZE(3)).
+    const concur_aper_kind kind = kind_of(td);
     asn_per_constraints_t* pc = effective(td, member_pc);
-    switch (const concur_aper_kind kind = kind_of(td)) {
+    switch (kind) {
       case CONCUR_APER_SEQUENCE: sequence(td, sptr); break;
       case CONCUR_APER_CHOICE: choice(td, pc, sptr); break;
       case CONCUR_APER_SEQUENCE_OF:

@@ -77,11 +77,4 @@ inline bool in_extension_group(const asn_SEQUENCE_specifics_t* specs, int i) {
   return i > specs->ext_after && i < specs->ext_before;
 }
 
-/// Whether member `i` has a bit in the root presence bitmap (X.691 18.2).
-inline bool in_root_bitmap(const asn_SEQUENCE_specifics_t* specs, int i) {
-  for (int k = 0; k < specs->roms_count; ++k)
-    if (specs->oms[k] == i) return true;
-  return false;
-}
-
 }  // namespace concur::s1ap::aper

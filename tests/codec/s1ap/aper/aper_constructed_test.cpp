@@ -2,6 +2,7 @@
 // are derived by hand from X.691 (07/2002), clause per test.
 #include <gtest/gtest.h>
 
+#include "Chain-Outer.h"
 #include "Empty-Record.h"
 #include "List-Constrained.h"
 #include "List-Ext.h"
@@ -112,6 +113,16 @@ TEST(AperSequence, a_security_context_puts_the_key_on_an_octet_boundary) {  // 1
   for (std::size_t i = 0; i < key.size(); ++i) key[i] = static_cast<std::uint8_t>(i);
   set_bits(v->nextHopParameter, key, 0);
   EXPECT_EQ(round_trip(asn_DEF_Security_Context, v.get()), "10" + to_hex(view_of(key)));
+}
+
+TEST(AperSequence, a_constraint_inherited_through_a_chain_of_references_applies_on_first_use) {  // 16.7
+  // Chain-Outer is encoded here before anything else touches its descriptors: the SIZE(3) of
+  // Chain-Tbcd reaches Chain-Plmn only once asn1c's lazy inheritance has run.
+  auto v = make<Chain_Outer_t>(asn_DEF_Chain_Outer);
+  v->flag = 1;
+  set_octets(v->plmn, std::string("\x00\xF2\x20", 3));  // 1, padding, three octets without a length
+  EXPECT_EQ(aper_hex(asn_DEF_Chain_Outer, v.get()), "8000f220");
+  EXPECT_EQ(round_trip(asn_DEF_Chain_Outer, v.get()), "8000f220");
 }
 
 TEST(AperSequenceOf, a_fixed_size_list_has_no_length) {  // 19.5
