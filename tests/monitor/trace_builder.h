@@ -1,0 +1,135 @@
+// Synthetic event traces for the monitor tests: the messages of a ladder diagram, one call each,
+// with indices, frame numbers and times filled in order.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "monitor/event.h"
+#include "monitor/monitor.h"
+#include "monitor/report.h"
+
+namespace concur::monitor::test {
+
+/// One UE-associated logical S1 connection as the tests address it.
+struct Leg {
+  std::string enb = "eNB1";
+  std::uint32_t mme_ue_s1ap_id = 1;
+  std::uint32_t enb_ue_s1ap_id = 1;
+  std::optional<std::string> imsi;
+};
+
+inline Key256 key_of(std::uint8_t fill) {
+  Key256 k{};
+  k.fill(fill);
+  return k;
+}
+
+class Trace {
+ public:
+  /// Index of the added event.
+  std::size_t add(std::string from, std::string to, UeIds ids, EventBody body) {
+    Event e;
+    e.index = next_++;
+    e.frame = e.index + 100;  // frames of a capture start elsewhere; keep them distinct from indices
+    e.time = std::chrono::milliseconds(10 * e.index);
+    e.from = std::move(from);
+    e.to = std::move(to);
+    e.ids = std::move(ids);
+    e.body = std::move(body);
+    events_.push_back(std::move(e));
+    return events_.back().index;
+  }
+  static UeIds ids_of(const Leg& l) {
+    UeIds ids;
+    ids.s1 = S1UeIds{l.enb, l.mme_ue_s1ap_id, l.enb_ue_s1ap_id};
+    ids.imsi = l.imsi;
+    return ids;
+  }
+  /// MME -> eNB on the leg.
+  std::size_t down(const Leg& l, EventBody b) { return add(mme, l.enb, ids_of(l), std::move(b)); }
+  /// eNB -> MME on the leg.
+  std::size_t up(const Leg& l, EventBody b) { return add(l.enb, mme, ids_of(l), std::move(b)); }
+  /// HANDOVER REQUEST to a target eNB: only the MME's id is known on the new leg.
+  std::size_t handover_request(const std::string& target_enb, std::uint32_t mme_id, NhNcc sc) {
+    UeIds ids;
+    ids.s1 = S1UeIds{target_enb, mme_id, std::nullopt};
+    return add(mme, target_enb, ids, HandoverRequest{HandoverType::intra_lte, sc});
+  }
+  /// GTPv2-C message between the MME under test and its peer.
+  std::size_t gtp(bool outgoing, std::uint32_t teid, std::uint32_t seq, std::optional<std::uint32_t> sender_teid,
+                  EventBody b, std::optional<std::string> imsi = std::nullopt, std::string peer = "MME-peer") {
+    UeIds ids;
+    ids.gtp = GtpIds{teid, seq, sender_teid};
+    ids.imsi = std::move(imsi);
+    return outgoing ? add(mme, std::move(peer), ids, std::move(b)) : add(std::move(peer), mme, ids, std::move(b));
+  }
+
+  // ---- ladders used by many tests ----
+  /// Attach with authentication (eKSI `ksi`), SMC, Initial Context Setup with `kenb`.
+  void attach(const Leg& l, Ksi ksi, const Key256& kenb) {
+    up(l, NasInitialRequest{NasRequestKind::attach, std::nullopt});
+    down(l, AuthenticationRequest{ksi});
+    up(l, AuthenticationResponse{});
+    down(l, SecurityModeCommand{ksi, NasAlgorithms{2, 2}});
+    up(l, SecurityModeComplete{});
+    down(l, InitialContextSetupRequest{kenb});
+    up(l, InitialContextSetupResponse{});
+  }
+  /// Re-authentication in ECM-CONNECTED: AUTHENTICATION REQUEST and SMC for eKSI `ksi`.
+  /// Returns the index of the SECURITY MODE COMMAND.
+  std::size_t reauthenticate(const Leg& l, Ksi ksi) {
+    down(l, AuthenticationRequest{ksi});
+    up(l, AuthenticationResponse{});
+    return down(l, SecurityModeCommand{ksi, NasAlgorithms{2, 2}});
+  }
+
+  const std::vector<Event>& events() const { return events_; }
+  std::size_t last() const { return next_ - 1; }
+
+  std::string mme = "MME";
+
+ private:
+  std::vector<Event> events_;
+  std::size_t next_ = 1;
+};
+
+/// Runs a trace through a monitor and keeps the summary.
+struct Judged {
+  std::vector<RuleSummary> summary;
+  std::vector<UeState> ues;
+  std::string report;
+
+  const RuleSummary& rule(Rule r) const { return summary[static_cast<std::size_t>(r) - 1]; }
+  Verdict verdict(Rule r) const { return rule(r).verdict; }
+  /// The verdict of rule r for the UE context with this index.
+  const UeRuleVerdict& of(Rule r, std::size_t ue) const { return rule(r).per_ue.at(ue); }
+  /// First finding with verdict v for rule r (over all UEs); throws when none.
+  const Finding& first(Rule r, Verdict v) const {
+    for (const UeRuleVerdict& u : rule(r).per_ue)
+      for (const Finding& f : u.findings)
+        if (f.verdict == v) return f;
+    throw std::runtime_error("no finding with that verdict");
+  }
+};
+
+inline Judged judge(const Trace& t, MonitorConfig config = {}) {
+  Monitor m(std::move(config));
+  for (const Event& e : t.events()) m.feed(e);
+  Judged j;
+  j.summary = m.summary();
+  j.ues = m.ue_contexts();
+  j.report = format_report(j.summary);
+  return j;
+}
+
+inline std::vector<std::size_t> indices(const Finding& f) {
+  std::vector<std::size_t> out;
+  for (const EventRef& e : f.events) out.push_back(e.index);
+  return out;
+}
+
+}  // namespace concur::monitor::test
