@@ -87,6 +87,27 @@ class Trace {
     return down(l, SecurityModeCommand{ksi, NasAlgorithms{2, 2}});
   }
 
+  /// Intra-MME S1 handover from `src` to `dst` up to the release of the source leg.
+  /// Returns the index of the HANDOVER REQUEST.
+  std::size_t s1_handover(const Leg& src, const Leg& dst, NhNcc sc) {
+    up(src, HandoverRequired{HandoverType::intra_lte, std::nullopt, HandoverTargetCore::same_mme});
+    const std::size_t request = handover_request(dst.enb, dst.mme_ue_s1ap_id, sc);
+    up(dst, HandoverRequestAcknowledge{});
+    down(src, HandoverCommand{});
+    up(dst, HandoverNotify{});
+    down(src, UeContextReleaseCommand{});
+    up(src, UeContextReleaseComplete{});
+    return request;
+  }
+  /// X2 handover seen on S1: PATH SWITCH REQUEST from the target eNB naming the source
+  /// MME-UE-S1AP-ID, and the acknowledge. Returns the index of the acknowledge.
+  std::size_t path_switch(const Leg& src, const Leg& dst, NhNcc sc) {
+    UeIds ids;
+    ids.s1 = S1UeIds{dst.enb, std::nullopt, dst.enb_ue_s1ap_id};
+    add(dst.enb, mme, ids, PathSwitchRequest{src.mme_ue_s1ap_id});
+    return down(dst, PathSwitchRequestAcknowledge{sc});
+  }
+
   const std::vector<Event>& events() const { return events_; }
   std::size_t last() const { return next_ - 1; }
 

@@ -29,10 +29,16 @@ ChainJudgement with_keys(const NhNcc& sent, const ChainSides& s, const KeyDeriva
     return j;
   }
   if (s.new_kasme) {
-    if (locate_on_chain(kdf, *s.new_kasme, a, sent.nh)) {
-      j.reason = "NH at NCC " + std::to_string(sent.ncc) + " derived from the new KASME (" + ksi_text(s.new_ksi) +
-                 "); the UE can only derive from " + old + " until the UE Context Modification";
-      return j;
+    // The usual mistake: the MME keeps iterating A.4 from the NH it holds, but with the new KASME.
+    // Try every point of the old chain (hop 0 = the anchor) as the start of new-KASME steps.
+    Key256 start = a.value;
+    for (unsigned old_hops = 0; old_hops <= 8; ++old_hops) {
+      if (old_hops > 0) start = kdf.nh(*s.old_kasme, start);
+      if (locate_on_chain(kdf, *s.new_kasme, ChainAnchor{start, a.ncc, true}, sent.nh)) {
+        j.reason = "NH at NCC " + std::to_string(sent.ncc) + " derived from the new KASME (" + ksi_text(s.new_ksi) +
+                   "); the UE can only derive from " + old + " until the UE Context Modification";
+        return j;
+      }
     }
   }
   j.reason = "NH at NCC " + std::to_string(sent.ncc) + " is not on the chain of " + old +
