@@ -28,6 +28,7 @@ void Monitor::feed(const Event& e) {
     record_error(ue, "trace out of order: index " + std::to_string(e.index) + " after " + std::to_string(*last_index_), e);
   }
   last_index_ = std::max(e.index, last_index_.value_or(0));
+  ue_of_event_[e.index] = ue;
 
   for (const auto& rule : rules_) {
     if (rule->not_applicable(config_.sut)) continue;
@@ -48,6 +49,12 @@ void Monitor::feed(const Event& e) {
       state.legs.erase(state.legs.begin() + (leg - state.legs.data()));
     }
   }
+}
+
+std::optional<std::size_t> Monitor::ue_of_event(std::size_t event_index) const {
+  const auto it = ue_of_event_.find(event_index);
+  if (it == ue_of_event_.end()) return std::nullopt;
+  return it->second;
 }
 
 void Monitor::finish() {

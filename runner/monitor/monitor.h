@@ -43,6 +43,9 @@ class Monitor {
   /// One rule for one UE context (index into ue_contexts()).
   UeRuleVerdict verdict(Rule r, std::size_t ue);
   const std::vector<UeState>& ue_contexts() const { return ues_; }
+  /// The UE context (index into ue_contexts()) a fed event was attributed to: for message
+  /// ladders per UE, and to show the correlation.
+  std::optional<std::size_t> ue_of_event(std::size_t event_index) const;
 
  private:
   RuleLog& log_of(Rule r, std::size_t ue);
@@ -55,6 +58,7 @@ class Monitor {
   std::vector<std::unique_ptr<RuleCheck>> rules_;
   std::map<std::pair<Rule, std::size_t>, RuleLog> logs_;
   std::optional<std::size_t> last_index_;
+  std::map<std::size_t, std::size_t> ue_of_event_;
   bool finished_ = false;
 };
 

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
+#include <stdexcept>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +28,20 @@ inline Key256 key_of(std::uint8_t fill) {
   Key256 k{};
   k.fill(fill);
   return k;
+}
+
+/// An S10 FORWARD RELOCATION REQUEST with an EPS security context (TS 29.274 8.38).
+inline ForwardRelocationRequest s10_relocation(Ksi ksi, const Key256& kasme, std::optional<NhNcc> nh,
+                                               std::optional<OldEpsSecurityContext> old = std::nullopt) {
+  EpsMmContext mm;
+  mm.ksi_asme = ksi;
+  mm.kasme = kasme;
+  mm.nas_algorithms = NasAlgorithms{2, 2};
+  mm.nas_downlink_count = 3;
+  mm.nas_uplink_count = 2;
+  mm.nh_ncc = nh;
+  mm.old_context = old;
+  return ForwardRelocationRequest{GtpInterface::s10, mm, std::nullopt};
 }
 
 class Trace {
@@ -108,6 +124,41 @@ class Trace {
     return down(dst, PathSwitchRequestAcknowledge{sc});
   }
 
+  /// Source MME: HANDOVER REQUIRED whose target another MME serves. Returns its index.
+  std::size_t handover_required_to_other_mme(const Leg& l, HandoverType type = HandoverType::intra_lte) {
+    return up(l, HandoverRequired{type, std::nullopt, HandoverTargetCore::other_mme});
+  }
+  /// Source MME: FORWARD RELOCATION REQUEST to the peer (S10) or SGSN (S3); the sender F-TEID
+  /// is 0x1000 + seq. Returns its index.
+  std::size_t relocation_out(ForwardRelocationRequest frr, std::uint32_t seq, std::optional<std::string> imsi) {
+    const std::string peer = frr.interface == GtpInterface::s10 ? "MME-peer" : "SGSN";
+    return gtp(true, 0, seq, 0x1000 + seq, std::move(frr), std::move(imsi), peer);
+  }
+  /// Source MME: the rest of an inter-MME handover after the relocation request `seq`.
+  void finish_relocation_out(const Leg& l, std::uint32_t seq) {
+    gtp(false, 0x1000 + seq, seq, 0x2000 + seq, ForwardRelocationResponse{16});
+    down(l, HandoverCommand{});
+    gtp(false, 0x1000 + seq, seq + 1, std::nullopt, ForwardRelocationCompleteNotification{});
+    gtp(true, 0x2000 + seq, seq + 1, std::nullopt, ForwardRelocationCompleteAcknowledge{});
+    down(l, UeContextReleaseCommand{});
+    up(l, UeContextReleaseComplete{});
+  }
+  /// Target MME: FORWARD RELOCATION REQUEST from the peer. Returns its index.
+  std::size_t relocation_in(ForwardRelocationRequest frr, std::uint32_t seq, std::string imsi) {
+    return gtp(false, 0, seq, 0x3000 + seq, std::move(frr), std::move(imsi));
+  }
+  /// Target MME: HANDOVER REQUEST on the new leg, acknowledge, relocation response, notify and
+  /// the complete notification. Returns the HANDOVER REQUEST index.
+  std::size_t accept_relocation_in(const Leg& target, std::uint32_t seq, NhNcc sc) {
+    const std::size_t request = handover_request(target.enb, target.mme_ue_s1ap_id, sc);
+    up(target, HandoverRequestAcknowledge{});
+    gtp(true, 0x3000 + seq, seq, 0x4000 + seq, ForwardRelocationResponse{16});
+    up(target, HandoverNotify{});
+    gtp(true, 0x3000 + seq, seq + 1, std::nullopt, ForwardRelocationCompleteNotification{});
+    gtp(false, 0x4000 + seq, seq + 1, std::nullopt, ForwardRelocationCompleteAcknowledge{});
+    return request;
+  }
+
   const std::vector<Event>& events() const { return events_; }
   std::size_t last() const { return next_ - 1; }
 
@@ -123,6 +174,7 @@ struct Judged {
   std::vector<RuleSummary> summary;
   std::vector<UeState> ues;
   std::string report;
+  std::map<std::size_t, std::size_t> ue_of_event;  ///< event index -> UE context index
 
   const RuleSummary& rule(Rule r) const { return summary[static_cast<std::size_t>(r) - 1]; }
   Verdict verdict(Rule r) const { return rule(r).verdict; }
@@ -144,6 +196,9 @@ inline Judged judge(const Trace& t, MonitorConfig config = {}) {
   j.summary = m.summary();
   j.ues = m.ue_contexts();
   j.report = format_report(j.summary);
+  for (const Event& e : t.events()) {
+    if (auto u = m.ue_of_event(e.index)) j.ue_of_event[e.index] = *u;
+  }
   return j;
 }
 
