@@ -63,6 +63,7 @@ void ProcedureTracker::step_chain(UeState& ue, const NhNcc& sent) const {
   if (!ue.as_chain) return;
   ue.as_chain->anchor = ChainAnchor{sent.nh, sent.ncc, false};
   ue.as_chain->nh_sent = true;
+  ++ue.as_chain->pairs_sent;
 }
 
 void ProcedureTracker::apply(const Event& e, UeState& ue) const {
@@ -99,7 +100,7 @@ void ProcedureTracker::apply(const Event& e, UeState& ue) const {
             ue.ecm_connected = true;
             ue.s1_rekey = S1RekeyInFlight{here, S1RekeyKind::initial_context_setup, m.security_key};
             // TS 33.401 7.2.8.1.1: KeNB with virtual NCC 0; NH1 (NCC 1) is kept by the MME.
-            ue.as_chain = AsChain{ue.nas_ksi, ChainAnchor{m.security_key, 0, true}, false, here};
+            ue.as_chain = AsChain::begin(ue.nas_ksi, ChainAnchor{m.security_key, 0, true}, here);
           },
           [&](const InitialContextSetupResponse&) {
             ue.s1_rekey.reset();
@@ -116,7 +117,7 @@ void ProcedureTracker::apply(const Event& e, UeState& ue) const {
           [&](const UeContextModificationResponse&) {
             if (ue.ucm && ue.ucm->with_security_key && ue.s1_rekey) {
               // The KeNB of the current KASME is in use: a new chain, the old-KASME windows close.
-              ue.as_chain = AsChain{ue.nas_ksi, ChainAnchor{ue.s1_rekey->kenb, 0, true}, false, here};
+              ue.as_chain = AsChain::begin(ue.nas_ksi, ChainAnchor{ue.s1_rekey->kenb, 0, true}, here);
               ue.rekey.reset();
               ue.inherited.reset();
               ue.s1_rekey.reset();
@@ -142,8 +143,8 @@ void ProcedureTracker::apply(const Event& e, UeState& ue) const {
               // Target MME: the chain continues from what the S10 relocation brought.
               std::optional<Ksi> ksi = ue.nas_ksi;
               if (ue.inherited) ksi = ue.inherited->old_ksi;
-              ue.as_chain = AsChain{ksi, ChainAnchor{m.security_context.nh, m.security_context.ncc, false}, true,
-                                    *ue.incoming_relocation};
+              ue.as_chain = AsChain::begin(ksi, ChainAnchor{m.security_context.nh, m.security_context.ncc, false},
+                                           *ue.incoming_relocation, true);
               ue.incoming_relocation.reset();
             } else {
               if (ue.handover) {

@@ -64,6 +64,12 @@ struct AsChain {
   ChainAnchor anchor;      ///< latest point: the KeNB (virtual NCC 0) or the last NH sent, with its NCC
   bool nh_sent = false;    ///< an NH of this chain went to an eNB or a peer already
   EventRef origin;         ///< the ICS / UCM / S10 relocation that started the chain
+  ChainAnchor start;       ///< where the chain began: the KeNB, or the NH a relocation brought
+  unsigned pairs_sent = 0; ///< {NCC, NH} pairs sent since `start` (right or wrong)
+
+  static AsChain begin(std::optional<Ksi> ksi, const ChainAnchor& at, const EventRef& origin, bool nh_sent = false) {
+    return AsChain{ksi, at, nh_sent, origin, at, 0};
+  }
 };
 
 /// Source-MME window of rules 3 and 8: from the NAS SMC taking a new KASME into use in

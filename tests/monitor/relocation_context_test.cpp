@@ -163,6 +163,23 @@ TEST(Rule8WithKeys, a_kasme_that_is_not_the_subscribers_fails) {
   EXPECT_THAT(j.first(Rule::r8, Verdict::fail).seen, HasSubstr("old KASME is not the KASME of the old eKSI 0"));
 }
 
+TEST(Rule8WithKeys, old_chain_is_followed_from_its_start_after_an_earlier_wrong_pair) {
+  const Keys keys;
+  Trace t;
+  t.attach(ue, 0, kOldKenb);
+  t.reauthenticate(ue, 1);
+  t.up(ue, SecurityModeComplete{});
+  const Leg hop{"eNB2", 6, 60, std::nullopt};
+  t.s1_handover(ue, hop, NhNcc{2, keys.kdf.nh(kNewKasme, kOldNh1)});  // rule 3 fails here
+  t.handover_required_to_other_mme(hop);
+  t.relocation_out(s10_relocation(1, kNewKasme, std::nullopt, old_context(0, kOldKasme, NhNcc{3, kOldNh3})), 100, kImsi);
+  const Judged j = judge(t, keys.config());
+  EXPECT_EQ(j.verdict(Rule::r3), Verdict::fail);
+  ASSERT_EQ(j.verdict(Rule::r8), Verdict::pass) << j.report;
+  EXPECT_THAT(j.first(Rule::r8, Verdict::pass).reason,
+              HasSubstr("NH at NCC 3 derived from the old KASME (eKSI 0), 3 A.4 step(s) from the start of the chain"));
+}
+
 // ---- rule 9: the MME under test is the target ------------------------------------------------
 
 const Leg target{"eNB7", 70, 700, std::nullopt};

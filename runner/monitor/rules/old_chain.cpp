@@ -1,5 +1,7 @@
 #include "monitor/rules/old_chain.h"
 
+#include <algorithm>
+
 #include "common/bytes.h"
 #include "monitor/rules/rule_check.h"
 
@@ -28,13 +30,25 @@ ChainJudgement with_keys(const NhNcc& sent, const ChainSides& s, const KeyDeriva
                " where that chain gives NCC " + std::to_string(pos->chain_ncc) + ": the UE computes a different NH";
     return j;
   }
+  // A wrong pair sent earlier moved the latest point off the chain; the UE still follows the
+  // chain from its start, so look there too (bounded by the pairs sent since).
+  const ChainAnchor& chain_start = s.old_chain.start;
+  if (s.old_chain.pairs_sent > 0) {
+    const unsigned reach = std::min(64u, 8u + 2u * s.old_chain.pairs_sent);
+    if (const auto pos = locate_on_chain(kdf, *s.old_kasme, chain_start, sent.nh, reach); pos && pos->chain_ncc == sent.ncc) {
+      j.on_old_chain = true;
+      j.reason = "NH at NCC " + std::to_string(sent.ncc) + " derived from " + old + ", " + std::to_string(pos->hops) +
+                 " A.4 step(s) from the start of the chain (NCC " + std::to_string(chain_start.ncc) + ")";
+      return j;
+    }
+  }
   if (s.new_kasme) {
     // The usual mistake: the MME keeps iterating A.4 from the NH it holds, but with the new KASME.
     // Try every point of the old chain (hop 0 = the anchor) as the start of new-KASME steps.
-    Key256 start = a.value;
+    Key256 from = a.value;
     for (unsigned old_hops = 0; old_hops <= 8; ++old_hops) {
-      if (old_hops > 0) start = kdf.nh(*s.old_kasme, start);
-      if (locate_on_chain(kdf, *s.new_kasme, ChainAnchor{start, a.ncc, true}, sent.nh)) {
+      if (old_hops > 0) from = kdf.nh(*s.old_kasme, from);
+      if (locate_on_chain(kdf, *s.new_kasme, ChainAnchor{from, a.ncc, true}, sent.nh)) {
         j.reason = "NH at NCC " + std::to_string(sent.ncc) + " derived from the new KASME (" + ksi_text(s.new_ksi) +
                    "); the UE can only derive from " + old + " until the UE Context Modification";
         return j;

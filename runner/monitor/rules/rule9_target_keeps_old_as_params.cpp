@@ -56,7 +56,8 @@ class Rule9 final : public RuleCheck {
     // Before the first HANDOVER REQUEST the chain is where the source left it: the old pair.
     AsChain chain = before.as_chain && !before.incoming_relocation
                         ? *before.as_chain
-                        : AsChain{in.old_ksi, ChainAnchor{in.old_nh_ncc->nh, in.old_nh_ncc->ncc, false}, true, in.relocation};
+                        : AsChain::begin(in.old_ksi, ChainAnchor{in.old_nh_ncc->nh, in.old_nh_ncc->ncc, false},
+                                          in.relocation, true);
     std::optional<Key256> old_kasme = kasme_of(config_, before, in.old_ksi);
     if (!old_kasme) old_kasme = in.old_kasme;
     ChainSides sides{chain, in.old_ksi, old_kasme, in.new_ksi, in.new_kasme};

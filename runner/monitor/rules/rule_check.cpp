@@ -12,6 +12,8 @@ void RuleLog::add(Verdict v, std::string reason, std::vector<EventRef> events, s
   f.reason = std::move(reason);
   f.expected = std::move(expected);
   f.seen = std::move(seen);
+  // Evidence reads as a ladder: in trace order.
+  std::stable_sort(events.begin(), events.end(), [](const EventRef& a, const EventRef& b) { return a.index < b.index; });
   f.events = std::move(events);
   f.without_keys = without_keys;
   findings_.push_back(std::move(f));
