@@ -116,6 +116,24 @@ TEST(Correlation, relocation_to_the_target_mme_and_its_handover_request_are_one_
   EXPECT_EQ(j.ues[0].imsi, "001010000000033");
 }
 
+TEST(Correlation, handover_requests_pair_with_the_oldest_waiting_handover_required) {
+  const Leg a{"eNB1", 1, 1, std::nullopt};
+  const Leg b{"eNB1", 2, 2, std::nullopt};
+  Trace t;
+  t.attach(a, 0, key_of(1));
+  t.attach(b, 0, key_of(2));
+  t.up(a, HandoverRequired{});
+  t.up(b, HandoverRequired{});
+  const std::size_t for_a = t.handover_request("eNB2", 11, NhNcc{2, key_of(3)});
+  const std::size_t for_b = t.handover_request("eNB2", 12, NhNcc{2, key_of(4)});
+  const std::size_t ack_b = t.up(Leg{"eNB2", 12, 22, std::nullopt}, HandoverRequestAcknowledge{});
+  const Judged j = judge(t);
+  ASSERT_EQ(j.ues.size(), 2u);
+  EXPECT_EQ(j.ue_of_event.at(for_a), 0u);
+  EXPECT_EQ(j.ue_of_event.at(for_b), 1u);
+  EXPECT_EQ(j.ue_of_event.at(ack_b), 1u);
+}
+
 TEST(Correlation, imsi_links_a_later_connection_to_the_same_ue_context) {
   Trace t;
   t.attach(Leg{"eNB1", 1, 1, "001010000000044"}, 0, key_of(1));

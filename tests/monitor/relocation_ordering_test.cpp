@@ -93,6 +93,17 @@ TEST(Rule6, a_target_tai_the_mme_does_not_serve_makes_the_handover_inter_mme) {
   EXPECT_EQ(judge(t, c).verdict(Rule::r6), Verdict::pass);
 }
 
+TEST(Rule6, a_target_tai_the_mme_serves_keeps_the_handover_intra_mme) {
+  Trace t;
+  t.attach(ue, 0, key_of(1));
+  t.reauthenticate(ue, 1);
+  t.up(ue, HandoverRequired{HandoverType::intra_lte, TrackingAreaId{"00101", 1}, HandoverTargetCore::unknown});
+  t.handover_request("eNB2", 6, NhNcc{2, key_of(2)});
+  MonitorConfig c;
+  c.sut.served_tais = {TrackingAreaId{"00101", 1}};
+  EXPECT_EQ(judge(t, c).verdict(Rule::r6), Verdict::inconc);
+}
+
 TEST(Rule6, intra_mme_handover_during_the_smc_is_not_the_rules_situation) {
   Trace t;
   t.attach(ue, 0, key_of(1));

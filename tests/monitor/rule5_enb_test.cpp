@@ -80,6 +80,21 @@ TEST(Rule5, ucm_after_the_handover_was_cancelled_may_be_accepted) {
   EXPECT_NE(judge(t, enb_under_test()).verdict(Rule::r5), Verdict::fail);
 }
 
+TEST(Rule5, release_of_the_source_leg_completes_the_handover_for_a_later_connection) {
+  Trace t;
+  connected(t);
+  t.up(ue, HandoverRequired{});
+  t.down(ue, HandoverCommand{});
+  t.down(ue, UeContextReleaseCommand{});
+  t.up(ue, UeContextReleaseComplete{});
+  const Leg again{"eNB1", 4, 31, std::nullopt};
+  t.up(again, NasInitialRequest{});
+  t.down(again, InitialContextSetupRequest{key_of(3)});
+  t.down(again, UeContextModificationRequest{key_of(4)});
+  t.up(again, UeContextModificationResponse{});
+  EXPECT_NE(judge(t, enb_under_test()).verdict(Rule::r5), Verdict::fail);
+}
+
 TEST(Rule5, handover_required_while_the_ucm_reconfiguration_is_ongoing_fails) {
   Trace t;
   connected(t);
