@@ -120,7 +120,8 @@ void Correlator::bind(const Event& e, UeState& ue, const std::string& /*sut_node
     }
     if (s1.mme_ue_s1ap_id) {
       leg->mme_ue_s1ap_id = s1.mme_ue_s1ap_id;
-      by_mme_id_[{s1.association, *s1.mme_ue_s1ap_id}] = ue.id;
+      const auto [it, added] = by_mme_id_.insert_or_assign({s1.association, *s1.mme_ue_s1ap_id}, ue.id);
+      if (added) ++mme_id_legs_[*s1.mme_ue_s1ap_id];
       by_mme_id_any_[*s1.mme_ue_s1ap_id] = ue.id;
     }
     if (s1.enb_ue_s1ap_id) {
@@ -146,13 +147,14 @@ void Correlator::bind(const Event& e, UeState& ue, const std::string& /*sut_node
 }
 
 void Correlator::unbind_leg(const S1Leg& leg) {
-  if (leg.mme_ue_s1ap_id) {
-    by_mme_id_.erase({leg.association, *leg.mme_ue_s1ap_id});
+  if (leg.mme_ue_s1ap_id && by_mme_id_.erase({leg.association, *leg.mme_ue_s1ap_id}) == 1) {
     // The MME-wide index may still serve another leg with the same id (the MME kept its id
     // across an intra-MME handover); forget it only when no leg uses it any more.
-    bool still_used = false;
-    for (const auto& entry : by_mme_id_) still_used |= (entry.first.second == *leg.mme_ue_s1ap_id);
-    if (!still_used) by_mme_id_any_.erase(*leg.mme_ue_s1ap_id);
+    const auto uses = mme_id_legs_.find(*leg.mme_ue_s1ap_id);
+    if (uses != mme_id_legs_.end() && --uses->second == 0) {
+      mme_id_legs_.erase(uses);
+      by_mme_id_any_.erase(*leg.mme_ue_s1ap_id);
+    }
   }
   if (leg.enb_ue_s1ap_id) by_enb_id_.erase({leg.association, *leg.enb_ue_s1ap_id});
 }

@@ -44,6 +44,7 @@ class Correlator {
   std::map<std::pair<std::string, std::uint32_t>, std::size_t> by_mme_id_;  // (association, id)
   std::map<std::pair<std::string, std::uint32_t>, std::size_t> by_enb_id_;
   std::map<std::uint32_t, std::size_t> by_mme_id_any_;  // MME-UE-S1AP-ID, unique within the MME
+  std::map<std::uint32_t, unsigned> mme_id_legs_;        // legs bound with that MME-UE-S1AP-ID
   // GTPv2 sequence numbers of requests: (requester, responder, sequence)
   std::map<std::tuple<std::string, std::string, std::uint32_t>, std::size_t> by_request_;
   std::map<std::pair<std::string, std::uint32_t>, std::size_t> by_teid_;  // (owning node, TEID)

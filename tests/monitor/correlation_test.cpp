@@ -86,6 +86,18 @@ TEST(Correlation, path_switch_request_finds_the_ue_by_its_source_mme_ue_s1ap_id)
   EXPECT_THAT(ues_of(j), Each(0u));
 }
 
+TEST(Correlation, an_mme_ue_id_kept_across_a_handover_still_finds_the_ue_after_the_source_leg_is_released) {
+  const Leg source{"eNB1", 5, 10, std::nullopt};
+  const Leg target{"eNB2", 5, 20, std::nullopt};  // the MME kept its MME-UE-S1AP-ID
+  Trace t;
+  t.attach(source, 0, key_of(1));
+  t.s1_handover(source, target, NhNcc{2, key_of(2)});
+  t.path_switch(target, Leg{"eNB3", 5, 30, std::nullopt}, NhNcc{3, key_of(3)});
+  const Judged j = judge(t);
+  EXPECT_EQ(j.ues.size(), 1u);
+  EXPECT_THAT(ues_of(j), Each(0u));
+}
+
 TEST(Correlation, gtp_responses_find_their_requests_by_sequence_number_in_any_order) {
   const Leg a{"eNB1", 1, 1, "001010000000011"};
   const Leg b{"eNB1", 2, 2, "001010000000022"};
