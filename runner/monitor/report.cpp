@@ -35,6 +35,7 @@ std::string format_report(const std::vector<RuleSummary>& summary) {
     }
     o << ")\n";
     if (s.verdict == Verdict::fail || s.verdict == Verdict::error) o << "  rule: " << rule_text(s.rule) << "\n";
+    if (s.verdict == Verdict::inconc) o << "  situation not met: " << rule_situation(s.rule) << "\n";
     for (const UeRuleVerdict& u : s.per_ue) {
       o << "  " << u.ue << ": " << to_string(u.verdict);
       if (u.verdict == Verdict::pass || u.verdict == Verdict::none) {

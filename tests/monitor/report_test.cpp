@@ -60,6 +60,8 @@ TEST(Report, an_inconc_shows_which_situation_never_arose) {
   t.attach(Leg{"eNB1", 1, 1, std::nullopt}, 0, key_of(1));
   const Judged j = judge(t);
   EXPECT_THAT(j.report, HasSubstr("R7 inconc"));
+  EXPECT_THAT(j.report, HasSubstr("  situation not met: an inter-MME handover request during a UE Context "
+                                  "Modification with a new KeNB\n"));
   EXPECT_THAT(j.report, HasSubstr("reason: no inter-MME HANDOVER REQUIRED arrived while a UE Context Modification "
                                   "with a new KeNB was ongoing"));
 }
