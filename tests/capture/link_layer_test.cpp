@@ -2,10 +2,10 @@
 // the right addresses; frames that carry no IP are passed over without a warning.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
 
 #include "capture/link_layer.h"
-#include "common/byte_writer.h"
 #include "packet_builder.h"
 
 namespace concur::capture {
@@ -27,11 +27,13 @@ std::vector<LinkCase> link_cases() {
       {"ethernet_qinq_9100", linktype::ethernet, [](auto et, const Bytes& ip) { return ethernet(et, ip, {0x9100, 0x8100}); }},
       {"linux_cooked_v1", linktype::linux_sll, [](auto et, const Bytes& ip) { return linux_sll(et, ip); }},
       {"linux_cooked_v1_vlan", linktype::linux_sll, [](auto et, const Bytes& ip) {
-         ByteWriter tagged;  // SLL protocol 0x8100, then TCI and the inner EtherType
-         tagged.u16(100);
-         tagged.u16(et);
-         tagged.bytes(ip);
-         return linux_sll(0x8100, tagged.take());
+         // SLL protocol 0x8100, then TCI (VLAN 100) and the inner EtherType
+         Bytes tagged(4 + ip.size());
+         tagged[1] = 100;
+         tagged[2] = static_cast<std::uint8_t>(et >> 8);
+         tagged[3] = static_cast<std::uint8_t>(et);
+         std::copy(ip.begin(), ip.end(), tagged.begin() + 4);
+         return linux_sll(0x8100, tagged);
        }},
       {"linux_cooked_v2", linktype::linux_sll2, [](auto et, const Bytes& ip) { return linux_sll2(et, ip); }},
       {"raw_ip_101", linktype::raw, [](auto, const Bytes& ip) { return ip; }},
