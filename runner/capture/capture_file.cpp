@@ -87,6 +87,19 @@ std::size_t CaptureFile::read_up_to(std::uint8_t* dst, std::size_t n) {
   return got;
 }
 
+std::size_t CaptureFile::read_record(std::size_t at, std::size_t n) {
+  constexpr std::size_t kStep = 64 * 1024;
+  std::size_t got = 0;
+  while (got < n) {
+    const std::size_t want = std::min(kStep, n - got);
+    if (record_.size() < at + got + want) record_.resize(at + got + want);
+    const std::size_t r = read_up_to(record_.data() + at + got, want);
+    got += r;
+    if (r < want) break;
+  }
+  return got;
+}
+
 bool CaptureFile::fail(std::uint64_t offset, std::string reason) {
   if (!error_) {
     std::uint64_t frame = header_read_ ? frame_.number + 1 : 0;
@@ -195,8 +208,7 @@ bool CaptureFile::next_pcap_record() {
     return fail(start, "captured length " + std::to_string(captured) + " exceeds " +
                            std::to_string(kMaxCapturedLength) + ": corrupt record header");
   }
-  if (record_.size() < captured) record_.resize(captured);
-  const std::size_t got = read_up_to(record_.data(), captured);
+  const std::size_t got = read_record(0, captured);
   if (got < captured) {
     return fail(start, "truncated record: header announces " + std::to_string(captured) +
                            " captured octets, only " + std::to_string(got) + " remain");
@@ -224,8 +236,7 @@ bool CaptureFile::read_section_header(std::uint64_t block_start, std::uint32_t /
     return fail(block_start, "section header block length " + std::to_string(length) + " is invalid");
   }
   const std::size_t rest = length - 12;
-  if (record_.size() < rest) record_.resize(rest);
-  const std::size_t got = read_up_to(record_.data(), rest);
+  const std::size_t got = read_record(0, rest);
   if (got < rest) {
     return fail(block_start, "truncated section header block: length says " + std::to_string(length) +
                                  " octets, only " + std::to_string(12 + got) + " remain");
@@ -259,8 +270,7 @@ bool CaptureFile::next_pcapng_block() {
                              std::to_string(type) + ")");
     }
     const std::size_t body = length - 8;  // includes the trailing length
-    if (record_.size() < body) record_.resize(body);
-    const std::size_t got = read_up_to(record_.data(), body);
+    const std::size_t got = read_record(0, body);
     if (got < body) {
       return fail(start, "truncated block: length says " + std::to_string(length) + " octets, only " +
                              std::to_string(8 + got) + " remain");
