@@ -165,8 +165,8 @@ void CaptureReader::emit(const RawFrame& frame, const IpAddress& src, std::uint1
   CapturedMessage& m = h.message;
   m.frame_number = frame.number;
   m.timestamp_ns = frame.timestamp_ns;
-  m.src = Endpoint{src, src_port};
-  m.dst = Endpoint{dst, dst_port};
+  m.src = TransportAddress{src, src_port};
+  m.dst = TransportAddress{dst, dst_port};
   m.transport = transport;
   if (sctp) m.sctp = *sctp;
   m.protocol = protocol;

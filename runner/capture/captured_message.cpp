@@ -68,7 +68,7 @@ std::string IpAddress::to_string() const {
   return out;
 }
 
-std::string Endpoint::to_string() const {
+std::string TransportAddress::to_string() const {
   const std::string a = address.to_string();
   return (address.version == 6 ? "[" + a + "]" : a) + ":" + std::to_string(port);
 }

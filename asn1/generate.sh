@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Build step behind the concur_s1ap_asn target (asn1/CMakeLists.txt runs it; rerun only when its
+# inputs change): fetch + verify the modules, normalise them, run asn1c, check the file list.
+#
+#   asn1/generate.sh OUT_DIR
+#
+# Writes OUT_DIR/c/ (asn1c output: generated types + runtime skeletons), OUT_DIR/cpp/ (IE tables
+# and id constants from normalise.py), OUT_DIR/normalised/ and OUT_DIR/stamp. CONCUR_ASN1_DIR,
+# when set, names a folder holding the modules (see fetch-modules.sh).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+out="${1:?usage: generate.sh OUT_DIR}"
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+
+modules="$("$here/fetch-modules.sh" --print-dir)"
+echo "generate: modules from $modules"
+
+stage="$(mktemp -d "$out/.stage.XXXXXX")"
+trap 'rm -rf "$stage"' EXIT
+
+python3 "$here/normalise.py" --modules "$modules" --out "$stage/tables"
+
+mkdir -p "$stage/c"
+# The exact command line asn1/README.md documents.
+asn1c_cmd=(asn1c -gen-PER -fcompound-names -fno-include-deps -pdu=all)
+echo "generate: (cd c && ${asn1c_cmd[*]} ../normalised/*.asn)"
+if ! (cd "$stage/c" && "${asn1c_cmd[@]}" "$stage"/tables/normalised/*.asn) >"$stage/asn1c.log" 2>&1; then
+  cat "$stage/asn1c.log" >&2
+  echo "generate: error: asn1c failed on the normalised modules (log above)" >&2
+  exit 1
+fi
+python3 "$here/asn1c_sources.py" "$stage/c" --check "$here/generated-c-files.txt"
+
+rm -rf "$out/c" "$out/cpp" "$out/normalised"
+mv "$stage/c" "$out/c"
+mkdir -p "$out/cpp"
+mv "$stage/tables/s1ap_ie_tables.cpp" "$stage/tables/s1ap_ids.h" "$stage/tables/ie_tables.txt" "$out/cpp/"
+mv "$stage/tables/normalised" "$out/normalised"
+date -u +%FT%TZ > "$out/stamp"
+echo "generate: $(wc -l < "$here/generated-c-files.txt") C files in $out/c, IE tables in $out/cpp"
