@@ -55,9 +55,13 @@ struct OrderedReader {
   }
 };
 
-std::int64_t saturate(Int128 v) {
-  if (v > std::numeric_limits<std::int64_t>::max()) return std::numeric_limits<std::int64_t>::max();
-  if (v < std::numeric_limits<std::int64_t>::min()) return std::numeric_limits<std::int64_t>::min();
+/// Timestamps are kept within +-(2^62 - 1) ns (years 1824 to 2116) so that the difference of any
+/// two, as reassembly timeouts and the reordering window compute it, cannot overflow.
+constexpr std::int64_t kTimestampLimit = (std::int64_t{1} << 62) - 1;
+
+std::int64_t clamp_timestamp(Int128 v) {
+  if (v > kTimestampLimit) return kTimestampLimit;
+  if (v < -kTimestampLimit) return -kTimestampLimit;
   return static_cast<std::int64_t>(v);
 }
 
@@ -186,7 +190,7 @@ bool CaptureFile::deliver(std::uint64_t record_start, std::uint64_t data_start, 
   frame_.record_offset = record_start;
   frame_.data_offset = data_start;
   frame_.record_end = offset_;
-  frame_.timestamp_ns = saturate(ns);
+  frame_.timestamp_ns = clamp_timestamp(ns);
   frame_.linktype = itf.linktype;
   frame_.original_length = original;
   frame_.data = data;

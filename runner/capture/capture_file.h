@@ -26,7 +26,7 @@ struct RawFrame {
   std::uint64_t record_offset = 0;   ///< file offset of the record header / block
   std::uint64_t data_offset = 0;     ///< file offset of the first captured octet
   std::uint64_t record_end = 0;      ///< file offset just past the record / block
-  std::int64_t timestamp_ns = 0;     ///< ns since the Unix epoch
+  std::int64_t timestamp_ns = 0;     ///< ns since the Unix epoch, clamped to +-(2^62 - 1)
   std::uint32_t linktype = 0;        ///< LINKTYPE_* value (tcpdump.org/linktypes.html)
   std::uint32_t original_length = 0;
   ByteView data;                     ///< captured octets (FCS removed when the file announced one)

@@ -67,6 +67,17 @@ TEST(Pcapng, interfaces_with_their_own_link_type_and_time_resolution_are_all_rea
   }
 }
 
+TEST(Pcapng, a_timestamp_beyond_2116_is_clamped_and_reading_goes_on) {
+  // if_tsresol 0 = whole seconds: INT64_MAX ns written as 9.2e9 s, beyond what the reader keeps.
+  const Bytes file = pcapng_file({{linktype::ethernet, std::uint8_t{0}, std::nullopt}, {linktype::ethernet, std::nullopt, std::nullopt}},
+                                 {{INT64_MAX, s1ap_frame(1, 1), 0}, {1'000'000'000, s1ap_frame(2, 2), 1}});
+  const ReadResult r = read_capture(file);
+  ASSERT_FALSE(r.error) << r.error->to_string();
+  ASSERT_EQ(r.messages.size(), 2u);
+  EXPECT_EQ(r.messages[0].bytes[1], 2) << "the sane timestamp comes first";
+  EXPECT_EQ(r.messages[1].timestamp_ns, (std::int64_t{1} << 62) - 1);
+}
+
 TEST(Pcapng, a_simple_packet_block_uses_the_first_interface) {
   const Bytes file = pcapng_file({{linktype::ethernet, std::nullopt, std::nullopt}}, {{0, s1ap_frame(9, 1), UINT32_MAX}});
   const ReadResult r = read_capture(file);
