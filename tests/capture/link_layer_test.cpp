@@ -19,6 +19,8 @@ struct LinkCase {
   std::function<Bytes(std::uint16_t ethertype, const Bytes& ip)> frame;
 };
 
+void PrintTo(const LinkCase& c, std::ostream* os) { *os << c.name; }
+
 std::vector<LinkCase> link_cases() {
   return {
       {"ethernet", linktype::ethernet, [](auto et, const Bytes& ip) { return ethernet(et, ip); }},
