@@ -55,9 +55,13 @@ struct OrderedReader {
   }
 };
 
-std::int64_t saturate(Int128 v) {
-  if (v > std::numeric_limits<std::int64_t>::max()) return std::numeric_limits<std::int64_t>::max();
-  if (v < std::numeric_limits<std::int64_t>::min()) return std::numeric_limits<std::int64_t>::min();
+/// Timestamps are kept within +-(2^62 - 1) ns (years 1824 to 2116) so that the difference of any
+/// two, as reassembly timeouts and the reordering window compute it, cannot overflow.
+constexpr std::int64_t kTimestampLimit = (std::int64_t{1} << 62) - 1;
+
+std::int64_t clamp_timestamp(Int128 v) {
+  if (v > kTimestampLimit) return kTimestampLimit;
+  if (v < -kTimestampLimit) return -kTimestampLimit;
   return static_cast<std::int64_t>(v);
 }
 
@@ -84,6 +88,19 @@ std::size_t CaptureFile::read_up_to(std::uint8_t* dst, std::size_t n) {
     got += r;
   }
   offset_ += got;
+  return got;
+}
+
+std::size_t CaptureFile::read_record(std::size_t at, std::size_t n) {
+  constexpr std::size_t kStep = 64 * 1024;
+  std::size_t got = 0;
+  while (got < n) {
+    const std::size_t want = std::min(kStep, n - got);
+    if (record_.size() < at + got + want) record_.resize(at + got + want);
+    const std::size_t r = read_up_to(record_.data() + at + got, want);
+    got += r;
+    if (r < want) break;
+  }
   return got;
 }
 
@@ -173,7 +190,7 @@ bool CaptureFile::deliver(std::uint64_t record_start, std::uint64_t data_start, 
   frame_.record_offset = record_start;
   frame_.data_offset = data_start;
   frame_.record_end = offset_;
-  frame_.timestamp_ns = saturate(ns);
+  frame_.timestamp_ns = clamp_timestamp(ns);
   frame_.linktype = itf.linktype;
   frame_.original_length = original;
   frame_.data = data;
@@ -195,8 +212,7 @@ bool CaptureFile::next_pcap_record() {
     return fail(start, "captured length " + std::to_string(captured) + " exceeds " +
                            std::to_string(kMaxCapturedLength) + ": corrupt record header");
   }
-  if (record_.size() < captured) record_.resize(captured);
-  const std::size_t got = read_up_to(record_.data(), captured);
+  const std::size_t got = read_record(0, captured);
   if (got < captured) {
     return fail(start, "truncated record: header announces " + std::to_string(captured) +
                            " captured octets, only " + std::to_string(got) + " remain");
@@ -224,8 +240,7 @@ bool CaptureFile::read_section_header(std::uint64_t block_start, std::uint32_t /
     return fail(block_start, "section header block length " + std::to_string(length) + " is invalid");
   }
   const std::size_t rest = length - 12;
-  if (record_.size() < rest) record_.resize(rest);
-  const std::size_t got = read_up_to(record_.data(), rest);
+  const std::size_t got = read_record(0, rest);
   if (got < rest) {
     return fail(block_start, "truncated section header block: length says " + std::to_string(length) +
                                  " octets, only " + std::to_string(12 + got) + " remain");
@@ -259,8 +274,7 @@ bool CaptureFile::next_pcapng_block() {
                              std::to_string(type) + ")");
     }
     const std::size_t body = length - 8;  // includes the trailing length
-    if (record_.size() < body) record_.resize(body);
-    const std::size_t got = read_up_to(record_.data(), body);
+    const std::size_t got = read_record(0, body);
     if (got < body) {
       return fail(start, "truncated block: length says " + std::to_string(length) + " octets, only " +
                              std::to_string(8 + got) + " remain");

@@ -26,7 +26,7 @@ struct RawFrame {
   std::uint64_t record_offset = 0;   ///< file offset of the record header / block
   std::uint64_t data_offset = 0;     ///< file offset of the first captured octet
   std::uint64_t record_end = 0;      ///< file offset just past the record / block
-  std::int64_t timestamp_ns = 0;     ///< ns since the Unix epoch
+  std::int64_t timestamp_ns = 0;     ///< ns since the Unix epoch, clamped to +-(2^62 - 1)
   std::uint32_t linktype = 0;        ///< LINKTYPE_* value (tcpdump.org/linktypes.html)
   std::uint32_t original_length = 0;
   ByteView data;                     ///< captured octets (FCS removed when the file announced one)
@@ -74,6 +74,9 @@ class CaptureFile {
   bool next_pcapng_block();
   bool read_section_header(std::uint64_t block_start, std::uint32_t raw_type);
   std::size_t read_up_to(std::uint8_t* dst, std::size_t n);
+  /// Reads `n` octets into record_ (from `at`), growing it as data arrives so that a corrupt
+  /// length near the end of a file costs no more memory than the file has. Returns octets read.
+  std::size_t read_record(std::size_t at, std::size_t n);
   bool fail(std::uint64_t offset, std::string reason);
   bool deliver(std::uint64_t record_start, std::uint64_t data_start, const Interface& itf, std::uint64_t ts_units,
                std::uint32_t captured, std::uint32_t original, ByteView data);
@@ -83,7 +86,6 @@ class CaptureFile {
   CaptureFormat format_ = CaptureFormat::unknown;
   bool header_read_ = false;
   bool finished_ = false;
-  bool swapped_ = false;  ///< file byte order differs from host / section order is little-endian
   bool little_endian_ = false;
   std::uint64_t offset_ = 0;
   std::optional<CaptureError> error_;

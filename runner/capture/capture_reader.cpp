@@ -33,7 +33,7 @@ std::optional<CapturedMessage> CaptureReader::next() {
   for (;;) {
     if (!held_.empty()) {
       const Held& oldest = held_.front();
-      const bool window_passed = oldest.message.timestamp_ns <= newest_ns_ - options_.reorder_window_ns;
+      const bool window_passed = newest_ns_ - oldest.message.timestamp_ns >= options_.reorder_window_ns;
       if (end_of_file_ || window_passed || held_.size() > options_.reorder_max_messages) {
         std::pop_heap(held_.begin(), held_.end(), Later{});
         CapturedMessage m = std::move(held_.back().message);
@@ -165,8 +165,8 @@ void CaptureReader::emit(const RawFrame& frame, const IpAddress& src, std::uint1
   CapturedMessage& m = h.message;
   m.frame_number = frame.number;
   m.timestamp_ns = frame.timestamp_ns;
-  m.src = Endpoint{src, src_port};
-  m.dst = Endpoint{dst, dst_port};
+  m.src = TransportAddress{src, src_port};
+  m.dst = TransportAddress{dst, dst_port};
   m.transport = transport;
   if (sctp) m.sctp = *sctp;
   m.protocol = protocol;

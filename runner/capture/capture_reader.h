@@ -39,7 +39,7 @@ struct CaptureOptions {
   /// Warnings kept in warnings(); all are counted in warning_count().
   std::size_t max_warnings_kept = 1000;
   /// A message is held until a frame at least this much later in capture time was read, so that
-  /// an older frame written late can still overtake it. 0 yields in capture order.
+  /// an older frame written late can still overtake it. 0 yields in capture order. At most 2^62.
   std::int64_t reorder_window_ns = 5'000'000'000;
   /// Bound on held messages: beyond it the oldest leaves early (order within the window then
   /// holds only for the newest `reorder_max_messages`).
@@ -99,7 +99,7 @@ class CaptureReader {
   /// Messages waiting in the reordering window: a min-heap on (timestamp, sequence).
   std::vector<Held> held_;
   std::uint64_t next_sequence_ = 0;
-  std::int64_t newest_ns_ = INT64_MIN;
+  std::int64_t newest_ns_ = -(std::int64_t{1} << 62);  ///< below any clamped timestamp
   bool end_of_file_ = false;
   std::vector<DecodeError> notes_;  ///< warnings of the frame being processed
   std::vector<FrameWarning> warnings_;

@@ -71,14 +71,18 @@ std::string IpAddress::to_string() const {
   return out;
 }
 
-Endpoint Endpoint::from_text(const std::string& address, std::uint16_t port) {
+TransportAddress TransportAddress::from_text(const std::string& address, std::uint16_t port) {
   std::array<std::uint8_t, 16> octets{};
-  if (inet_pton(AF_INET, address.c_str(), octets.data()) == 1) return Endpoint{IpAddress::v4(ByteView(octets.data(), 4)), port};
-  if (inet_pton(AF_INET6, address.c_str(), octets.data()) == 1) return Endpoint{IpAddress::v6(ByteView(octets.data(), 16)), port};
+  if (inet_pton(AF_INET, address.c_str(), octets.data()) == 1) {
+    return TransportAddress{IpAddress::v4(ByteView(octets.data(), 4)), port};
+  }
+  if (inet_pton(AF_INET6, address.c_str(), octets.data()) == 1) {
+    return TransportAddress{IpAddress::v6(ByteView(octets.data(), 16)), port};
+  }
   throw std::invalid_argument("'" + address + "' is not an IPv4 or IPv6 address");
 }
 
-std::string Endpoint::to_string() const {
+std::string TransportAddress::to_string() const {
   const std::string a = address.to_string();
   return (address.version == 6 ? "[" + a + "]" : a) + ":" + std::to_string(port);
 }

@@ -32,14 +32,14 @@ struct IpAddress {
   auto operator<=>(const IpAddress&) const = default;
 };
 
-struct Endpoint {
+struct TransportAddress {
   IpAddress address;
   std::uint16_t port = 0;
   std::string to_string() const;  ///< "10.0.0.1:36412" or "[2001:db8::1]:36412"
-  auto operator<=>(const Endpoint&) const = default;
+  auto operator<=>(const TransportAddress&) const = default;
   /// From an IPv4 or IPv6 address in text (as in a SUT profile); throws std::invalid_argument
   /// naming the text when it is neither.
-  static Endpoint from_text(const std::string& address, std::uint16_t port);
+  static TransportAddress from_text(const std::string& address, std::uint16_t port);
 };
 
 /// SCTP details of a message carried in DATA / I-DATA chunks (RFC 9260 3.3.1, RFC 8260 2.1).
@@ -56,8 +56,8 @@ struct SctpInfo {
 struct CapturedMessage {
   std::uint64_t frame_number = 0;  ///< 1-based frame that completed the message (tshark's frame.number)
   std::int64_t timestamp_ns = 0;   ///< capture time of that frame, ns since the Unix epoch
-  Endpoint src;
-  Endpoint dst;
+  TransportAddress src;
+  TransportAddress dst;
   Transport transport = Transport::sctp;
   SctpInfo sctp;                   ///< meaningful when transport == sctp
   Protocol protocol = Protocol::unclassified;

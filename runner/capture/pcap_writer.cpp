@@ -47,7 +47,7 @@ std::uint32_t crc32c(ByteView data) {
 }
 
 // A stable verification tag per association direction, so that a capture reads as one association.
-std::uint32_t verification_tag(const Endpoint& src, const Endpoint& dst) {
+std::uint32_t verification_tag(const TransportAddress& src, const TransportAddress& dst) {
   std::uint32_t h = 2166136261u;
   auto mix = [&h](std::uint8_t b) { h = (h ^ b) * 16777619u; };
   for (std::uint8_t c : octets_of(dst.address)) mix(c);
@@ -103,13 +103,15 @@ void PcapWriter::raw(Clock::time_point t, ByteView frame) {
   record(t, frame);
 }
 
-void PcapWriter::ip_packet(Clock::time_point t, const Endpoint& src, const Endpoint& dst, std::uint8_t protocol,
-                           ByteView segment_in, std::size_t checksum_offset, bool checksum_pseudo) {
+void PcapWriter::ip_packet(Clock::time_point t, const TransportAddress& src, const TransportAddress& dst,
+                           std::uint8_t protocol, ByteView segment_in, std::size_t checksum_offset,
+                           bool checksum_pseudo) {
   if (link_ != LinkType::ethernet) throw std::logic_error("pcap writer: IP packets need an Ethernet file");
   const IpAddress& s = src.address;
   const IpAddress& d = dst.address;
   if (s.version != d.version) {
-    throw std::invalid_argument("pcap writer: " + s.to_string() + " and " + d.to_string() + " are of different families");
+    throw std::invalid_argument("pcap writer: " + s.to_string() + " and " + d.to_string() +
+                                " are of different families");
   }
   Bytes segment(segment_in.begin(), segment_in.end());
   if (checksum_pseudo) {  // UDP and TCP: one's complement over the pseudo-header and the segment
@@ -152,8 +154,8 @@ void PcapWriter::ip_packet(Clock::time_point t, const Endpoint& src, const Endpo
   record(t, view_of(w.data()));
 }
 
-void PcapWriter::sctp_data(Clock::time_point t, const Endpoint& src, const Endpoint& dst, std::uint16_t stream,
-                           std::uint32_t ppid, ByteView payload) {
+void PcapWriter::sctp_data(Clock::time_point t, const TransportAddress& src, const TransportAddress& dst,
+                           std::uint16_t stream, std::uint32_t ppid, ByteView payload) {
   const bool v6 = src.address.version == 6;
   const std::size_t room = kMtu - (v6 ? 40 : 20) - kSctpCommonHeader - kSctpDataChunkHeader;
   SctpDirection& dir = sctp_[FlowKey{src, dst}];
@@ -164,7 +166,7 @@ void PcapWriter::sctp_data(Clock::time_point t, const Endpoint& src, const Endpo
   do {
     const std::size_t n = std::min(room, payload.size() - done);
     std::uint8_t flags = 0;
-    if (done == 0) flags |= 0x02;                    // B: first fragment
+    if (done == 0) flags |= 0x02;                   // B: first fragment
     if (done + n == payload.size()) flags |= 0x01;  // E: last fragment
     ByteWriter w;
     w.u16(src.port), w.u16(dst.port), w.u32(vtag), w.u32(0);
@@ -181,16 +183,17 @@ void PcapWriter::sctp_data(Clock::time_point t, const Endpoint& src, const Endpo
   } while (done < payload.size());
 }
 
-void PcapWriter::udp(Clock::time_point t, const Endpoint& src, const Endpoint& dst, ByteView payload) {
-  if (payload.size() > 65507) throw std::invalid_argument("pcap writer: UDP payload of " + std::to_string(payload.size()));
+void PcapWriter::udp(Clock::time_point t, const TransportAddress& src, const TransportAddress& dst, ByteView payload) {
+  if (payload.size() > 65507)
+    throw std::invalid_argument("pcap writer: UDP payload of " + std::to_string(payload.size()));
   ByteWriter w;
   w.u16(src.port), w.u16(dst.port), w.u16(static_cast<std::uint16_t>(8 + payload.size())), w.u16(0);
   w.bytes(payload);
   ip_packet(t, src, dst, kIpProtoUdp, view_of(w.data()), 6, true);
 }
 
-void PcapWriter::tcp_segment(Clock::time_point t, const Endpoint& src, const Endpoint& dst, std::uint32_t seq,
-                             std::uint32_t ack, std::uint8_t flags, ByteView payload) {
+void PcapWriter::tcp_segment(Clock::time_point t, const TransportAddress& src, const TransportAddress& dst,
+                             std::uint32_t seq, std::uint32_t ack, std::uint8_t flags, ByteView payload) {
   ByteWriter w;
   w.u16(src.port), w.u16(dst.port), w.u32(seq), w.u32(ack);
   w.u8(5 << 4), w.u8(flags), w.u16(65535), w.u16(0), w.u16(0);
@@ -198,7 +201,7 @@ void PcapWriter::tcp_segment(Clock::time_point t, const Endpoint& src, const End
   ip_packet(t, src, dst, kIpProtoTcp, view_of(w.data()), 16, true);
 }
 
-void PcapWriter::tcp(Clock::time_point t, const Endpoint& src, const Endpoint& dst, ByteView payload) {
+void PcapWriter::tcp(Clock::time_point t, const TransportAddress& src, const TransportAddress& dst, ByteView payload) {
   constexpr std::uint8_t kSyn = 0x02, kAck = 0x10, kPsh = 0x08;
   const FlowKey forward{src, dst};
   const FlowKey backward{dst, src};

@@ -33,15 +33,15 @@ class PcapWriter {
   /// One SCTP packet with the message in DATA chunks. Messages longer than the DATA room of one
   /// packet (MTU 1500) are split into B/E fragments across packets, as a real stack would.
   /// TSN and stream sequence numbers continue per direction of each association.
-  void sctp_data(Clock::time_point t, const Endpoint& src, const Endpoint& dst, std::uint16_t stream,
+  void sctp_data(Clock::time_point t, const TransportAddress& src, const TransportAddress& dst, std::uint16_t stream,
                  std::uint32_t ppid, ByteView payload);
 
   /// One UDP datagram (IPv4 or IPv6 by the address family). Payloads above 65507 octets are refused.
-  void udp(Clock::time_point t, const Endpoint& src, const Endpoint& dst, ByteView payload);
+  void udp(Clock::time_point t, const TransportAddress& src, const TransportAddress& dst, ByteView payload);
 
   /// TCP segments carrying `payload` on the flow src->dst; the first use of a flow writes a
   /// three-way handshake so that dissectors see a complete stream.
-  void tcp(Clock::time_point t, const Endpoint& src, const Endpoint& dst, ByteView payload);
+  void tcp(Clock::time_point t, const TransportAddress& src, const TransportAddress& dst, ByteView payload);
 
   /// A bare frame for LinkType::user0 files (e.g. one NAS PDU).
   void raw(Clock::time_point t, ByteView frame);
@@ -59,12 +59,12 @@ class PcapWriter {
   struct TcpFlow {
     std::uint32_t next_seq = 0;
   };
-  using FlowKey = std::pair<Endpoint, Endpoint>;
+  using FlowKey = std::pair<TransportAddress, TransportAddress>;
 
-  void ip_packet(Clock::time_point t, const Endpoint& src, const Endpoint& dst, std::uint8_t protocol,
+  void ip_packet(Clock::time_point t, const TransportAddress& src, const TransportAddress& dst, std::uint8_t protocol,
                  ByteView transport_header_and_payload, std::size_t checksum_offset, bool checksum_pseudo);
   void record(Clock::time_point t, ByteView frame);
-  void tcp_segment(Clock::time_point t, const Endpoint& src, const Endpoint& dst, std::uint32_t seq, std::uint32_t ack,
+  void tcp_segment(Clock::time_point t, const TransportAddress& src, const TransportAddress& dst, std::uint32_t seq, std::uint32_t ack,
                    std::uint8_t flags, ByteView payload);
 
   std::string path_;

@@ -78,7 +78,7 @@ TEST_F(PcapWriterJudgedByTshark, long_sctp_message_is_split_into_b_and_e_fragmen
   const std::string path = ::testing::TempDir() + "/fragments.pcap";
   {
     capture::PcapWriter w(path);
-    w.sctp_data(capture::PcapWriter::Clock::now(), capture::Endpoint::from_text("10.0.0.1", 36412), capture::Endpoint::from_text("10.0.0.2", 36412), 3, 0, view_of(big));
+    w.sctp_data(capture::PcapWriter::Clock::now(), capture::TransportAddress::from_text("10.0.0.1", 36412), capture::TransportAddress::from_text("10.0.0.2", 36412), 3, 0, view_of(big));
   }
   ProcessResult r = run_process({"tshark", "-n", "-r", path, "-T", "fields", "-E", "separator=,", "-e", "sctp.data_tsn_raw",
                                  "-e", "sctp.data_b_bit", "-e", "sctp.data_e_bit", "-e", "sctp.chunk_length"},
@@ -90,8 +90,8 @@ TEST_F(PcapWriterJudgedByTshark, long_sctp_message_is_split_into_b_and_e_fragmen
 
 TEST(PcapWriter, refuses_to_mix_ipv4_and_ipv6_in_one_packet) {
   capture::PcapWriter w(::testing::TempDir() + "/mixed.pcap");
-  EXPECT_THROW(w.udp(capture::PcapWriter::Clock::now(), capture::Endpoint::from_text("fd00::1", 2123),
-                     capture::Endpoint::from_text("127.0.0.1", 2123), view_of(kEchoRequest)),
+  EXPECT_THROW(w.udp(capture::PcapWriter::Clock::now(), capture::TransportAddress::from_text("fd00::1", 2123),
+                     capture::TransportAddress::from_text("127.0.0.1", 2123), view_of(kEchoRequest)),
                std::invalid_argument);
 }
 
@@ -106,7 +106,7 @@ TEST_F(PcapWriterJudgedByTshark, udp_over_ipv4_and_ipv6_carries_gtpv2_with_valid
   const std::string path = ::testing::TempDir() + "/v6.pcap";
   {
     capture::PcapWriter w(path);
-    w.udp(capture::PcapWriter::Clock::now(), capture::Endpoint::from_text("fd00::1", 2123), capture::Endpoint::from_text("fd00::2", 2123), view_of(kEchoRequest));
+    w.udp(capture::PcapWriter::Clock::now(), capture::TransportAddress::from_text("fd00::1", 2123), capture::TransportAddress::from_text("fd00::2", 2123), view_of(kEchoRequest));
   }
   ProcessResult r = run_process({"tshark", "-n", "-r", path, "-o", "udp.check_checksum:TRUE", "-T", "fields", "-e",
                                  "ipv6.src", "-e", "gtpv2.message_type", "-e", "udp.checksum.status"},
@@ -133,7 +133,7 @@ TEST_F(PcapWriterJudgedByTshark, user_link_type_carries_bare_nas_pdus) {
 
 TEST(PcapWriterEndpoint, refuses_an_address_that_is_not_ip_and_names_it) {
   try {
-    capture::Endpoint::from_text("mme.example", 2123);
+    capture::TransportAddress::from_text("mme.example", 2123);
     FAIL() << "a host name must be refused";
   } catch (const std::invalid_argument& e) {
     EXPECT_NE(std::string(e.what()).find("mme.example"), std::string::npos);

@@ -95,8 +95,8 @@ TEST(DecodeCommand, prints_one_tab_separated_line_per_message_with_security_fiel
   {
     capture::PcapWriter w(path);
     const auto t = capture::PcapWriter::Clock::time_point(std::chrono::seconds(1700000000));
-    w.udp(t, capture::Endpoint::from_text("127.0.0.1", 2123), capture::Endpoint::from_text("127.0.0.2", 2123), view_of(from_hex("40010009000001000300010005")));
-    w.sctp_data(t + std::chrono::milliseconds(1), capture::Endpoint::from_text("127.0.1.1", 36412), capture::Endpoint::from_text("127.0.0.1", 36412), 0, 18,
+    w.udp(t, capture::TransportAddress::from_text("127.0.0.1", 2123), capture::TransportAddress::from_text("127.0.0.2", 2123), view_of(from_hex("40010009000001000300010005")));
+    w.sctp_data(t + std::chrono::milliseconds(1), capture::TransportAddress::from_text("127.0.1.1", 36412), capture::TransportAddress::from_text("127.0.0.1", 36412), 0, 18,
                 view_of(from_hex("000f4003000000")));
   }
   const DecodeRun r = decode({path});
@@ -116,7 +116,7 @@ TEST(DecodeCommand, undecodable_s1ap_pdu_is_reported_with_field_and_offset_and_e
   {
     capture::PcapWriter w(path);
     // ErrorIndication whose open type claims 9 octets but carries 3.
-    w.sctp_data(capture::PcapWriter::Clock::now(), capture::Endpoint::from_text("127.0.1.1", 36412), capture::Endpoint::from_text("127.0.0.1", 36412), 0, 18,
+    w.sctp_data(capture::PcapWriter::Clock::now(), capture::TransportAddress::from_text("127.0.1.1", 36412), capture::TransportAddress::from_text("127.0.0.1", 36412), 0, 18,
                 view_of(from_hex("000f4009000000")));
   }
   const DecodeRun r = decode({path});

@@ -13,9 +13,9 @@
 namespace concur::test {
 namespace {
 
-using capture::Endpoint;
 using capture::LinkType;
 using capture::PcapWriter;
+using capture::TransportAddress;
 
 constexpr auto kTsharkLimit = std::chrono::seconds(120);
 constexpr char kAggregator = '\x1f';  // a separator no field value contains
@@ -78,23 +78,35 @@ Dissection tshark_dissect(Carrier carrier, const std::vector<Bytes>& messages,
   {
     PcapWriter w(d.pcap_path, carrier == Carrier::nas ? LinkType::user0 : LinkType::ethernet);
     auto t = PcapWriter::Clock::now();
-    const Endpoint enb = Endpoint::from_text("127.0.1.1", 36412), mme = Endpoint::from_text("127.0.0.1", 36412);
-    const Endpoint gtp_a = Endpoint::from_text("127.0.0.1", 2123), gtp_b = Endpoint::from_text("127.0.0.2", 2123);
-    const Endpoint dia_client = Endpoint::from_text("127.0.0.1", 40000), dia_server = Endpoint::from_text("127.0.0.3", 3868);
+    const TransportAddress enb = TransportAddress::from_text("127.0.1.1", 36412),
+                           mme = TransportAddress::from_text("127.0.0.1", 36412);
+    const TransportAddress gtp_a = TransportAddress::from_text("127.0.0.1", 2123),
+                           gtp_b = TransportAddress::from_text("127.0.0.2", 2123);
+    const TransportAddress dia_client = TransportAddress::from_text("127.0.0.1", 40000),
+                           dia_server = TransportAddress::from_text("127.0.0.3", 3868);
     for (const Bytes& m : messages) {
       t += std::chrono::milliseconds(1);
       switch (carrier) {
-        case Carrier::s1ap_sctp: w.sctp_data(t, enb, mme, 1, 18, view_of(m)); break;
-        case Carrier::gtpv2_udp: w.udp(t, gtp_a, gtp_b, view_of(m)); break;
-        case Carrier::diameter_tcp: w.tcp(t, dia_client, dia_server, view_of(m)); break;
-        case Carrier::nas: w.raw(t, view_of(m)); break;
+        case Carrier::s1ap_sctp:
+          w.sctp_data(t, enb, mme, 1, 18, view_of(m));
+          break;
+        case Carrier::gtpv2_udp:
+          w.udp(t, gtp_a, gtp_b, view_of(m));
+          break;
+        case Carrier::diameter_tcp:
+          w.tcp(t, dia_client, dia_server, view_of(m));
+          break;
+        case Carrier::nas:
+          w.raw(t, view_of(m));
+          break;
       }
     }
   }
 
   // Pass 1: the fields asked for, plus the expert severities and messages of every packet.
   std::vector<std::string> args = base_args(d);
-  for (const char* a : {"-T", "fields", "-E", "header=n", "-E", "separator=/t", "-E", "occurrence=a"}) args.push_back(a);
+  for (const char* a : {"-T", "fields", "-E", "header=n", "-E", "separator=/t", "-E", "occurrence=a"})
+    args.push_back(a);
   args.push_back("-E");
   args.push_back(std::string("aggregator=") + kAggregator);
   std::vector<std::string> all_fields = {"_ws.expert.severity", "_ws.expert.message"};
@@ -117,7 +129,8 @@ Dissection tshark_dissect(Carrier carrier, const std::vector<Bytes>& messages,
     for (std::size_t k = 0; k < sev.size(); ++k) {
       if (std::strtoul(sev[k].c_str(), nullptr, 10) == kSeverityError) {
         ++d.expert_errors;
-        d.expert_texts.push_back("packet " + std::to_string(d.fields.size() + 1) + ": " + (k < msg.size() ? msg[k] : "?"));
+        d.expert_texts.push_back("packet " + std::to_string(d.fields.size() + 1) + ": " +
+                                 (k < msg.size() ? msg[k] : "?"));
       }
     }
     d.fields.push_back(std::move(packet));
