@@ -33,6 +33,8 @@ function(concur_add_gtest)
   if(T_LABELS)
     set(labels ${T_LABELS})
   endif()
+  # A list inside PROPERTIES must keep its ';' escaped, or only the first label survives.
+  string(REPLACE ";" "\\;" labels "${labels}")
   gtest_discover_tests(${T_NAME} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "${labels}" TIMEOUT 300)
 endfunction()
 

@@ -17,20 +17,7 @@ constexpr std::size_t kSctpCommonHeader = 12;
 constexpr std::size_t kSctpDataChunkHeader = 16;
 constexpr std::uint8_t kIpProtoTcp = 6, kIpProtoUdp = 17, kIpProtoSctp = 132;
 
-struct IpAddress {
-  int family = AF_INET;
-  std::array<std::uint8_t, 16> octets{};
-  std::size_t size() const { return family == AF_INET ? 4 : 16; }
-  ByteView view() const { return ByteView(octets.data(), size()); }
-};
-
-IpAddress parse_address(const std::string& text) {
-  IpAddress a;
-  if (inet_pton(AF_INET, text.c_str(), a.octets.data()) == 1) return a;
-  a.family = AF_INET6;
-  if (inet_pton(AF_INET6, text.c_str(), a.octets.data()) == 1) return a;
-  throw std::invalid_argument("pcap writer: '" + text + "' is not an IPv4 or IPv6 address");
-}
+ByteView octets_of(const IpAddress& a) { return ByteView(a.octets.data(), a.version == 4 ? 4 : 16); }
 
 // RFC 1071 one's complement sum, continued over several buffers.
 std::uint32_t sum16(std::uint32_t acc, ByteView b) {
@@ -63,9 +50,9 @@ std::uint32_t crc32c(ByteView data) {
 std::uint32_t verification_tag(const Endpoint& src, const Endpoint& dst) {
   std::uint32_t h = 2166136261u;
   auto mix = [&h](std::uint8_t b) { h = (h ^ b) * 16777619u; };
-  for (char c : dst.address) mix(static_cast<std::uint8_t>(c));
+  for (std::uint8_t c : octets_of(dst.address)) mix(c);
   mix(static_cast<std::uint8_t>(dst.port >> 8)), mix(static_cast<std::uint8_t>(dst.port));
-  for (char c : src.address) mix(static_cast<std::uint8_t>(c));
+  for (std::uint8_t c : octets_of(src.address)) mix(c);
   mix(static_cast<std::uint8_t>(src.port >> 8)), mix(static_cast<std::uint8_t>(src.port));
   return h == 0 ? 1 : h;
 }
@@ -119,15 +106,15 @@ void PcapWriter::raw(Clock::time_point t, ByteView frame) {
 void PcapWriter::ip_packet(Clock::time_point t, const Endpoint& src, const Endpoint& dst, std::uint8_t protocol,
                            ByteView segment_in, std::size_t checksum_offset, bool checksum_pseudo) {
   if (link_ != LinkType::ethernet) throw std::logic_error("pcap writer: IP packets need an Ethernet file");
-  const IpAddress s = parse_address(src.address);
-  const IpAddress d = parse_address(dst.address);
-  if (s.family != d.family) {
-    throw std::invalid_argument("pcap writer: " + src.address + " and " + dst.address + " are of different families");
+  const IpAddress& s = src.address;
+  const IpAddress& d = dst.address;
+  if (s.version != d.version) {
+    throw std::invalid_argument("pcap writer: " + s.to_string() + " and " + d.to_string() + " are of different families");
   }
   Bytes segment(segment_in.begin(), segment_in.end());
   if (checksum_pseudo) {  // UDP and TCP: one's complement over the pseudo-header and the segment
-    std::uint32_t acc = sum16(0, s.view());
-    acc = sum16(acc, d.view());
+    std::uint32_t acc = sum16(0, octets_of(s));
+    acc = sum16(acc, octets_of(d));
     acc += protocol;
     acc += static_cast<std::uint32_t>(segment.size() & 0xffff) + static_cast<std::uint32_t>(segment.size() >> 16);
     acc = sum16(acc, view_of(segment));
@@ -141,24 +128,25 @@ void PcapWriter::ip_packet(Clock::time_point t, const Endpoint& src, const Endpo
   // Ethernet: locally administered MACs made of the IP's last four octets, readable in Wireshark.
   auto mac = [&w](const IpAddress& a) {
     w.u8(0x02), w.u8(0x00);
-    w.bytes(a.view().subspan(a.size() - 4));
+    const ByteView o = octets_of(a);
+    w.bytes(o.subspan(o.size() - 4));
   };
   mac(d);
   mac(s);
-  w.u16(s.family == AF_INET ? 0x0800 : 0x86dd);
-  if (s.family == AF_INET) {
+  w.u16(s.version == 4 ? 0x0800 : 0x86dd);
+  if (s.version == 4) {
     const std::size_t total = 20 + segment.size();
     if (total > 0xffff) throw std::invalid_argument("pcap writer: IPv4 packet of " + std::to_string(total) + " octets");
     const std::size_t start = w.size();
     w.u8(0x45), w.u8(0), w.u16(static_cast<std::uint16_t>(total)), w.u16(ipv4_id_++), w.u16(0x4000);
     w.u8(64), w.u8(protocol), w.u16(0);
-    w.bytes(s.view()), w.bytes(d.view());
+    w.bytes(octets_of(s)), w.bytes(octets_of(d));
     const std::uint16_t c = fold(sum16(0, ByteView(w.data()).subspan(start, 20)));
     w.patch_u16(start + 10, c);
   } else {
     if (segment.size() > 0xffff) throw std::invalid_argument("pcap writer: IPv6 payload too large");
     w.u32(0x60000000), w.u16(static_cast<std::uint16_t>(segment.size())), w.u8(protocol), w.u8(64);
-    w.bytes(s.view()), w.bytes(d.view());
+    w.bytes(octets_of(s)), w.bytes(octets_of(d));
   }
   w.bytes(view_of(segment));
   record(t, view_of(w.data()));
@@ -166,9 +154,9 @@ void PcapWriter::ip_packet(Clock::time_point t, const Endpoint& src, const Endpo
 
 void PcapWriter::sctp_data(Clock::time_point t, const Endpoint& src, const Endpoint& dst, std::uint16_t stream,
                            std::uint32_t ppid, ByteView payload) {
-  const bool v6 = parse_address(src.address).family == AF_INET6;
+  const bool v6 = src.address.version == 6;
   const std::size_t room = kMtu - (v6 ? 40 : 20) - kSctpCommonHeader - kSctpDataChunkHeader;
-  SctpDirection& dir = sctp_[FlowKey{src.address, src.port, dst.address, dst.port}];
+  SctpDirection& dir = sctp_[FlowKey{src, dst}];
   const std::uint16_t ssn = dir.next_ssn[stream]++;
   const std::uint32_t vtag = verification_tag(src, dst);
 
@@ -212,8 +200,8 @@ void PcapWriter::tcp_segment(Clock::time_point t, const Endpoint& src, const End
 
 void PcapWriter::tcp(Clock::time_point t, const Endpoint& src, const Endpoint& dst, ByteView payload) {
   constexpr std::uint8_t kSyn = 0x02, kAck = 0x10, kPsh = 0x08;
-  const FlowKey forward{src.address, src.port, dst.address, dst.port};
-  const FlowKey backward{dst.address, dst.port, src.address, src.port};
+  const FlowKey forward{src, dst};
+  const FlowKey backward{dst, src};
   auto it = tcp_.find(forward);
   if (it == tcp_.end()) {
     // First segment of this connection in either direction: the sender is taken as the client.

@@ -9,17 +9,12 @@
 #include <cstdio>
 #include <map>
 #include <string>
-#include <tuple>
+#include <utility>
 
+#include "capture/captured_message.h"
 #include "common/bytes.h"
 
 namespace concur::capture {
-
-/// An IPv4 or IPv6 address in text form plus a port.
-struct Endpoint {
-  std::string address;
-  std::uint16_t port = 0;
-};
 
 /// The link layer of the whole file: Ethernet for IP traffic; DLT_USER0 (147) for bare NAS PDUs,
 /// which tshark dissects when told that user DLT 0 carries "nas-eps".
@@ -64,7 +59,7 @@ class PcapWriter {
   struct TcpFlow {
     std::uint32_t next_seq = 0;
   };
-  using FlowKey = std::tuple<std::string, std::uint16_t, std::string, std::uint16_t>;
+  using FlowKey = std::pair<Endpoint, Endpoint>;
 
   void ip_packet(Clock::time_point t, const Endpoint& src, const Endpoint& dst, std::uint8_t protocol,
                  ByteView transport_header_and_payload, std::size_t checksum_offset, bool checksum_pseudo);

@@ -78,7 +78,7 @@ TEST_F(PcapWriterJudgedByTshark, long_sctp_message_is_split_into_b_and_e_fragmen
   const std::string path = ::testing::TempDir() + "/fragments.pcap";
   {
     capture::PcapWriter w(path);
-    w.sctp_data(capture::PcapWriter::Clock::now(), {"10.0.0.1", 36412}, {"10.0.0.2", 36412}, 3, 0, view_of(big));
+    w.sctp_data(capture::PcapWriter::Clock::now(), capture::Endpoint::from_text("10.0.0.1", 36412), capture::Endpoint::from_text("10.0.0.2", 36412), 3, 0, view_of(big));
   }
   ProcessResult r = run_process({"tshark", "-n", "-r", path, "-T", "fields", "-E", "separator=,", "-e", "sctp.data_tsn_raw",
                                  "-e", "sctp.data_b_bit", "-e", "sctp.data_e_bit", "-e", "sctp.chunk_length"},
@@ -86,6 +86,13 @@ TEST_F(PcapWriterJudgedByTshark, long_sctp_message_is_split_into_b_and_e_fragmen
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // 1452 octets of DATA room per 1500-octet IPv4 packet: 1452 + 1452 + 1096.
   EXPECT_EQ(r.out, "1,1,0,1468\n2,0,0,1468\n3,0,1,1112\n");
+}
+
+TEST(PcapWriter, refuses_to_mix_ipv4_and_ipv6_in_one_packet) {
+  capture::PcapWriter w(::testing::TempDir() + "/mixed.pcap");
+  EXPECT_THROW(w.udp(capture::PcapWriter::Clock::now(), capture::Endpoint::from_text("fd00::1", 2123),
+                     capture::Endpoint::from_text("127.0.0.1", 2123), view_of(kEchoRequest)),
+               std::invalid_argument);
 }
 
 TEST_F(PcapWriterJudgedByTshark, udp_over_ipv4_and_ipv6_carries_gtpv2_with_valid_checksums) {
@@ -99,7 +106,7 @@ TEST_F(PcapWriterJudgedByTshark, udp_over_ipv4_and_ipv6_carries_gtpv2_with_valid
   const std::string path = ::testing::TempDir() + "/v6.pcap";
   {
     capture::PcapWriter w(path);
-    w.udp(capture::PcapWriter::Clock::now(), {"fd00::1", 2123}, {"fd00::2", 2123}, view_of(kEchoRequest));
+    w.udp(capture::PcapWriter::Clock::now(), capture::Endpoint::from_text("fd00::1", 2123), capture::Endpoint::from_text("fd00::2", 2123), view_of(kEchoRequest));
   }
   ProcessResult r = run_process({"tshark", "-n", "-r", path, "-o", "udp.check_checksum:TRUE", "-T", "fields", "-e",
                                  "ipv6.src", "-e", "gtpv2.message_type", "-e", "udp.checksum.status"},
@@ -124,10 +131,9 @@ TEST_F(PcapWriterJudgedByTshark, user_link_type_carries_bare_nas_pdus) {
   EXPECT_EQ(d.values(0, "nas_eps.nas_msg_emm_type"), std::vector<std::string>{"0x55"});
 }
 
-TEST(PcapWriter, refuses_an_address_that_is_not_ip_and_names_it) {
-  capture::PcapWriter w(::testing::TempDir() + "/bad.pcap");
+TEST(PcapWriterEndpoint, refuses_an_address_that_is_not_ip_and_names_it) {
   try {
-    w.udp(capture::PcapWriter::Clock::now(), {"mme.example", 2123}, {"127.0.0.1", 2123}, view_of(kEchoRequest));
+    capture::Endpoint::from_text("mme.example", 2123);
     FAIL() << "a host name must be refused";
   } catch (const std::invalid_argument& e) {
     EXPECT_NE(std::string(e.what()).find("mme.example"), std::string::npos);

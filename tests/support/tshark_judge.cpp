@@ -78,9 +78,9 @@ Dissection tshark_dissect(Carrier carrier, const std::vector<Bytes>& messages,
   {
     PcapWriter w(d.pcap_path, carrier == Carrier::nas ? LinkType::user0 : LinkType::ethernet);
     auto t = PcapWriter::Clock::now();
-    const Endpoint enb{"127.0.1.1", 36412}, mme{"127.0.0.1", 36412};
-    const Endpoint gtp_a{"127.0.0.1", 2123}, gtp_b{"127.0.0.2", 2123};
-    const Endpoint dia_client{"127.0.0.1", 40000}, dia_server{"127.0.0.3", 3868};
+    const Endpoint enb = Endpoint::from_text("127.0.1.1", 36412), mme = Endpoint::from_text("127.0.0.1", 36412);
+    const Endpoint gtp_a = Endpoint::from_text("127.0.0.1", 2123), gtp_b = Endpoint::from_text("127.0.0.2", 2123);
+    const Endpoint dia_client = Endpoint::from_text("127.0.0.1", 40000), dia_server = Endpoint::from_text("127.0.0.3", 3868);
     for (const Bytes& m : messages) {
       t += std::chrono::milliseconds(1);
       switch (carrier) {

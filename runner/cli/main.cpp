@@ -1,0 +1,44 @@
+// concur: conformance tests for 3GPP TS 33.401 clause 7.2.10 (Rules on Concurrent Running of
+// Security Procedures). Entry point: dispatches to the subcommands.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/decode_command.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "concur — conformance tests for 3GPP TS 33.401 7.2.10 (concurrent security procedures)\n"
+    "\n"
+    "usage: concur COMMAND [ARGS]\n"
+    "  decode CAPTURE        decode every S1AP / NAS-EPS / GTPv2-C / Diameter message of a capture\n"
+    "  decode --stats CAPTURE  count them per protocol and message type (--json for JSON)\n"
+    "  help [COMMAND]        this text, or a command's own\n"
+    "  --version             the version\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::cerr << kUsage;
+    return 2;
+  }
+  const std::string command = args.front();
+  args.erase(args.begin());
+  if (command == "--version" || command == "version") {
+    std::cout << "concur " << CONCUR_VERSION << "\n";
+    return 0;
+  }
+  if (command == "help" || command == "--help" || command == "-h") {
+    if (!args.empty() && args.front() == "decode") return concur::cli::decode_command({"--help"}, std::cout, std::cerr);
+    std::cout << kUsage;
+    return 0;
+  }
+  if (command == "decode") {
+    return concur::cli::decode_command(args, std::cout, std::cerr);
+  }
+  std::cerr << "concur: unknown command '" << command << "'\n\n" << kUsage;
+  return 2;
+}
