@@ -646,7 +646,7 @@ CPP_INT_TYPES = {"ProtocolIE-ID": "std::uint16_t", "ProcedureCode": "std::uint8_
                  "ProtocolExtensionID": "std::uint16_t", "INTEGER": "std::int64_t"}
 
 
-def write_tables(n: Normaliser, out_dir: str) -> None:
+def write_tables(n: Normaliser, kept: dict[str, list[Assignment]], out_dir: str) -> None:
     t = Tables(n)
     containers = []
     for u in sorted(n.container_uses, key=lambda u: (u.owner, u.kind)):
@@ -663,6 +663,8 @@ def write_tables(n: Normaliser, out_dir: str) -> None:
                 descriptors.add(r.second_type)
     for p in procs:
         descriptors.update(x for x in (p.initiating, p.successful, p.unsuccessful) if x)
+    all_types = sorted(a.name for assigns in kept.values() for a in assigns if a.kind == "type")
+    descriptors.update(all_types)
 
     crit = {"reject": "Criticality::reject", "ignore": "Criticality::ignore", "notify": "Criticality::notify"}
     pres = {"optional": "Presence::optional", "conditional": "Presence::conditional", "mandatory": "Presence::mandatory"}
@@ -709,6 +711,10 @@ def write_tables(n: Normaliser, out_dir: str) -> None:
                    f'{s(p.initiating)}, {d(p.initiating)}, {s(p.successful)}, {d(p.successful)}, '
                    f'{s(p.unsuccessful)}, {d(p.unsuccessful)}}},')
     cpp += ["};", "extern const std::size_t kProcedureCount = std::size(kProcedures);", "",
+            "// Every type of the normalised modules (asn1c gives each its own descriptor).",
+            "extern const asn_TYPE_descriptor_s* const kAllTypes[] = {"]
+    cpp += [f"    &asn_DEF_{c_name(x)}," for x in all_types]
+    cpp += ["};", "extern const std::size_t kAllTypeCount = std::size(kAllTypes);", "",
             "}  // namespace concur::s1ap::asn", ""]
     with open(os.path.join(out_dir, "s1ap_ie_tables.cpp"), "w", encoding="utf-8") as f:
         f.write("\n".join(cpp))
@@ -753,7 +759,7 @@ def main() -> int:
         kept = n.run()
         os.makedirs(args.out, exist_ok=True)
         write_modules(n, kept, os.path.join(args.out, "normalised"))
-        write_tables(n, args.out)
+        write_tables(n, kept, args.out)
     except (NormaliseError, OSError) as e:
         print(f"normalise: error: {e}", file=sys.stderr)
         return 1

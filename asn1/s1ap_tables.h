@@ -80,6 +80,13 @@ struct ProcedureSpec {
 };
 
 std::span<const ContainerSpec> containers() noexcept;
+/// Every type of the normalised modules.
+std::span<const asn_TYPE_descriptor_s* const> all_types() noexcept;
+/// asn1c 0.9.28 fills a derived type's descriptor (PER constraints, function pointers) from its
+/// base type lazily, on the first call of one of its functions. Code that reads descriptors
+/// directly (the aligned-PER walker) must not see a descriptor before that: this resolves all of
+/// them once (thread-safe, idempotent).
+void resolve_inherited_descriptors() noexcept;
 std::span<const ProcedureSpec> procedures() noexcept;
 
 /// The table of `owner`'s container of `kind`, or nullptr.

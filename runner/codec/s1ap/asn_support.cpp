@@ -10,6 +10,8 @@ void fail(std::string field, std::size_t offset, std::string reason) {
 }
 
 Bytes encode_as(asn_TYPE_descriptor_t& td, const void* value, std::string_view path) {
+  // The aligned-PER walker reads descriptors directly; see resolve_inherited_descriptors().
+  asn::resolve_inherited_descriptors();
   Result<Bytes> r = aper::encode(td, value);
   if (!r.ok()) {
     const DecodeError& e = r.error();

@@ -19,6 +19,7 @@
 #include "codec/s1ap/types.h"
 #include "common/bytes.h"
 #include "common/decode_error.h"
+#include "s1ap_tables.h"
 
 namespace concur::s1ap::detail {
 
@@ -53,6 +54,7 @@ class Owned {
 /// Decodes `in` as `td`; errors get `path` prepended and `base` added to their offset.
 template <class T>
 Owned<T> decode_as(asn_TYPE_descriptor_t& td, ByteView in, std::size_t base, std::string_view path) {
+  asn::resolve_inherited_descriptors();
   Result<void*> r = aper::decode(td, in);
   if (!r.ok()) {
     DecodeError e = r.error();

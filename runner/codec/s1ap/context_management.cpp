@@ -49,7 +49,7 @@ void decode_into(const RawPdu& raw, InitialContextSetupRequest& m) {
     m.ue_security_capabilities = ue_security_capabilities_of(v, r.path(id_UESecurityCapabilities));
   });
   read_key(r, id_SecurityKey, m.security_key);
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 RawPdu to_raw_pdu(const InitialContextSetupRequest& m) {
@@ -92,7 +92,7 @@ void decode_into(const RawPdu& raw, InitialContextSetupResponse& m) {
                                   {static_cast<std::uint8_t>(i.e_RAB_ID), cause_of(i.cause, path + ".cause")});
                             });
   });
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 RawPdu to_raw_pdu(const InitialContextSetupResponse& m) {
@@ -136,7 +136,7 @@ void decode_into(const RawPdu& raw, UeContextModificationRequest& m) {
   r.take<UESecurityCapabilities_t>(id_UESecurityCapabilities, [&](const auto& v) {
     m.ue_security_capabilities = ue_security_capabilities_of(v, r.path(id_UESecurityCapabilities));
   });
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 RawPdu to_raw_pdu(const UeContextModificationRequest& m) {
@@ -165,7 +165,7 @@ void decode_into(const RawPdu& raw, UeContextReleaseCommand& m) {
     }
   });
   read_cause(r, m.cause);
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 RawPdu to_raw_pdu(const UeContextReleaseCommand& m) {

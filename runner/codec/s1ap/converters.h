@@ -68,7 +68,7 @@ IeWriter writer_for() {
 template <class M>
 RawPdu finish(IeWriter& w, const M& m) {
   w.put_raw(m.other_ies);
-  return w.finish(procedure_criticality(MessageKind<M>::code));
+  return w.finish(procedure_criticality(MessageKind<M>::code), m);
 }
 
 // Shared IE patterns ------------------------------------------------------------------------
@@ -121,7 +121,7 @@ inline void put_octets(IeWriter& w, std::uint16_t id, const Bytes& b) {
   void decode_into(const RawPdu& raw, M& m) {           \
     IeReader r = reader_for<M>(raw);                    \
     read_ue_ids(r, m.mme_ue_s1ap_id, m.enb_ue_s1ap_id); \
-    m.other_ies = r.rest();                             \
+    r.finish(m);                             \
   }                                                     \
   RawPdu to_raw_pdu(const M& m) {                       \
     IeWriter w = writer_for<M>();                       \
@@ -133,7 +133,7 @@ inline void put_octets(IeWriter& w, std::uint16_t id, const Bytes& b) {
     IeReader r = reader_for<M>(raw);                    \
     read_ue_ids(r, m.mme_ue_s1ap_id, m.enb_ue_s1ap_id); \
     read_cause(r, m.cause);                             \
-    m.other_ies = r.rest();                             \
+    r.finish(m);                             \
   }                                                     \
   RawPdu to_raw_pdu(const M& m) {                       \
     IeWriter w = writer_for<M>();                       \

@@ -42,7 +42,7 @@ void decode_into(const RawPdu& raw, HandoverRequest& m) {
     m.security_context = security_context_of(v, r.path(id_SecurityContext));
   });
   read_octets(r, id_NASSecurityParameterstoE_UTRAN, m.nas_security_parameters_to_eutran);
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 RawPdu to_raw_pdu(const HandoverRequest& m) {
@@ -102,7 +102,7 @@ void decode_into(const RawPdu& raw, HandoverRequestAcknowledge& m) {
   });
   read_failed_list(r, id_E_RABFailedToSetupListHOReqAck, m.e_rabs_failed);
   read_octets(r, id_Target_ToSource_TransparentContainer, m.target_to_source_container);
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 RawPdu to_raw_pdu(const HandoverRequestAcknowledge& m) {
@@ -145,7 +145,7 @@ void decode_into(const RawPdu& raw, HandoverFailure& m) {
   IeReader r = reader_for<HandoverFailure>(raw);
   read_mme_id(r, m.mme_ue_s1ap_id);
   read_cause(r, m.cause);
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 RawPdu to_raw_pdu(const HandoverFailure& m) {

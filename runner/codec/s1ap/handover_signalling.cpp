@@ -27,7 +27,7 @@ void decode_into(const RawPdu& raw, HandoverRequired& m) {
   read_cause(r, m.cause);
   r.need<TargetID_t>(id_TargetID, [&](const TargetID_t& v) { m.target_id = target_id_of(v, r.path(id_TargetID)); });
   read_octets(r, id_Source_ToTarget_TransparentContainer, m.source_to_target_container);
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 RawPdu to_raw_pdu(const HandoverRequired& m) {
@@ -53,7 +53,7 @@ void decode_into(const RawPdu& raw, HandoverCommand& m) {
   read_handover_type(r, m.handover_type);
   read_octets(r, id_NASSecurityParametersfromE_UTRAN, m.nas_security_parameters_from_eutran);
   read_octets(r, id_Target_ToSource_TransparentContainer, m.target_to_source_container);
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 RawPdu to_raw_pdu(const HandoverCommand& m) {
@@ -75,7 +75,7 @@ void decode_into(const RawPdu& raw, HandoverNotify& m) {
   read_ue_ids(r, m.mme_ue_s1ap_id, m.enb_ue_s1ap_id);
   r.need<EUTRAN_CGI_t>(id_EUTRAN_CGI, [&](const EUTRAN_CGI_t& v) { m.eutran_cgi = ecgi_of(v, r.path(id_EUTRAN_CGI)); });
   r.need<TAI_t>(id_TAI, [&](const TAI_t& v) { m.tai = tai_of(v, r.path(id_TAI)); });
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 RawPdu to_raw_pdu(const HandoverNotify& m) {
@@ -108,7 +108,7 @@ void decode_status_transfer(const RawPdu& raw, M& m) {
               m.bearers.push_back(std::move(b));
             });
       });
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 template <class M>

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "codec/s1ap/asn_support.h"
+#include "codec/s1ap/messages.h"
 #include "codec/s1ap/pdu.h"
 #include "s1ap_tables.h"
 
@@ -42,6 +43,22 @@ class IeReader {
   void need(std::uint16_t id, F&& f) {
     if (!take<T>(id, std::forward<F>(f))) fail(path(id), 0, "mandatory IE absent");
   }
+
+  /// Like take(), but an IE whose value does not decode as its type (e.g. a name outside
+  /// PrintableString's alphabet, sent by a real eNB) is left raw instead of failing the message.
+  template <class T, class F>
+  bool take_lenient(std::uint16_t id, F&& f) {
+    try {
+      return take<T>(id, std::forward<F>(f));
+    } catch (const DecodeFailure&) {
+      return false;
+    }
+  }
+
+  /// Sets `out`'s other_ies (the IEs not taken) and the wire details encode() needs to
+  /// reproduce the PDU: procedure criticality, IE criticalities and IE order where they differ
+  /// from the tables.
+  void finish(Extras& out) const;
 
   /// The IEs not taken, in wire order (kept raw so that re-encoding reproduces them).
   std::vector<Ie> rest() const {
@@ -82,8 +99,9 @@ class IeWriter {
   void put_raw(const std::vector<Ie>& ies) { raw_.insert(raw_.end(), ies.begin(), ies.end()); }
 
   /// The PDU: modelled IEs and raw IEs in the order of the message's IE table (the order in
-  /// which TS 36.413 lists them), IEs the table does not know last, in the order given.
-  RawPdu finish(Criticality procedure_criticality);
+  /// which TS 36.413 lists them), IEs the table does not know last, in the order given; then
+  /// the received wire details of `extras` (criticalities, order) applied over that.
+  RawPdu finish(Criticality procedure_criticality, const Extras& extras);
 
  private:
   std::uint8_t code_;

@@ -28,7 +28,7 @@ void decode_into(const RawPdu& raw, S1SetupRequest& m) {
   r.need<Global_ENB_ID_t>(id_Global_ENB_ID, [&](const Global_ENB_ID_t& v) {
     m.global_enb_id = global_enb_id_of(v, r.path(id_Global_ENB_ID));
   });
-  r.take<ENBname_t>(id_eNBname, [&](const ENBname_t& v) { m.enb_name = text_of(v); });
+  r.take_lenient<ENBname_t>(id_eNBname, [&](const ENBname_t& v) { m.enb_name = text_of(v); });
   r.need<SupportedTAs_t>(id_SupportedTAs, [&](const SupportedTAs_t& l) {
     for (int i = 0; i < l.list.count; ++i) {
       const SupportedTAs_Item_t& item = *l.list.array[i];
@@ -41,7 +41,7 @@ void decode_into(const RawPdu& raw, S1SetupRequest& m) {
     }
   });
   r.need<PagingDRX_t>(id_DefaultPagingDRX, [&](const PagingDRX_t& v) { m.default_paging_drx = static_cast<std::uint8_t>(v); });
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 RawPdu to_raw_pdu(const S1SetupRequest& m) {
@@ -61,7 +61,7 @@ RawPdu to_raw_pdu(const S1SetupRequest& m) {
 
 void decode_into(const RawPdu& raw, S1SetupResponse& m) {
   IeReader r = reader_for<S1SetupResponse>(raw);
-  r.take<MMEname_t>(id_MMEname, [&](const MMEname_t& v) { m.mme_name = text_of(v); });
+  r.take_lenient<MMEname_t>(id_MMEname, [&](const MMEname_t& v) { m.mme_name = text_of(v); });
   r.need<ServedGUMMEIs_t>(id_ServedGUMMEIs, [&](const ServedGUMMEIs_t& l) {
     for (int i = 0; i < l.list.count; ++i) {
       const ServedGUMMEIsItem_t& item = *l.list.array[i];
@@ -80,7 +80,7 @@ void decode_into(const RawPdu& raw, S1SetupResponse& m) {
   });
   r.need<RelativeMMECapacity_t>(id_RelativeMMECapacity,
                                 [&](const RelativeMMECapacity_t& v) { m.relative_mme_capacity = static_cast<std::uint8_t>(v); });
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 RawPdu to_raw_pdu(const S1SetupResponse& m) {
@@ -102,7 +102,7 @@ void decode_into(const RawPdu& raw, S1SetupFailure& m) {
   IeReader r = reader_for<S1SetupFailure>(raw);
   read_cause(r, m.cause);
   r.take<TimeToWait_t>(id_TimeToWait, [&](const TimeToWait_t& v) { m.time_to_wait = static_cast<std::uint8_t>(v); });
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 RawPdu to_raw_pdu(const S1SetupFailure& m) {
@@ -128,7 +128,7 @@ void decode_into(const RawPdu& raw, Reset& m) {
           m.connections.push_back(c);
         });
   });
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 RawPdu to_raw_pdu(const Reset& m) {
@@ -163,7 +163,7 @@ void decode_into(const RawPdu& raw, ErrorIndication& m) {
   r.take<MME_UE_S1AP_ID_t>(id_MME_UE_S1AP_ID, [&](const MME_UE_S1AP_ID_t& v) { m.mme_ue_s1ap_id = u32(v); });
   r.take<ENB_UE_S1AP_ID_t>(id_eNB_UE_S1AP_ID, [&](const ENB_UE_S1AP_ID_t& v) { m.enb_ue_s1ap_id = u32(v); });
   r.take<Cause_t>(id_Cause, [&](const Cause_t& v) { m.cause = cause_of(v, r.path(id_Cause)); });
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 RawPdu to_raw_pdu(const ErrorIndication& m) {

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -20,9 +21,17 @@
 
 namespace concur::s1ap {
 
-/// IEs received but not modelled by the struct, in wire order.
+/// What a decoded message carried besides its modelled fields, so that encoding it again
+/// reproduces the PDU received. Empty for messages built locally (encode then follows the tables).
 struct Extras {
+  /// IEs received but not modelled by the struct (or not valid for their type), in wire order.
   std::vector<Ie> other_ies;
+  /// The procedure criticality received, when it differs from the elementary-procedure table.
+  std::optional<Criticality> procedure_criticality;
+  /// IEs received with a criticality other than the IE table's: (id, criticality).
+  std::vector<std::pair<std::uint16_t, Criticality>> ie_criticality;
+  /// The IE ids in wire order, when that order differs from the IE table's.
+  std::vector<std::uint16_t> ie_order;
   bool operator==(const Extras&) const = default;
 };
 

@@ -22,7 +22,7 @@ void decode_into(const RawPdu& raw, InitialUeMessage& m) {
     m.s_tmsi = STmsi{static_cast<std::uint8_t>(u32_of_octets(v.mMEC, r.path(id_S_TMSI) + ".mMEC")),
                      u32_of_octets(v.m_TMSI, r.path(id_S_TMSI) + ".m-TMSI")};
   });
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 RawPdu to_raw_pdu(const InitialUeMessage& m) {
@@ -45,7 +45,7 @@ void decode_into(const RawPdu& raw, DownlinkNasTransport& m) {
   IeReader r = reader_for<DownlinkNasTransport>(raw);
   read_ue_ids(r, m.mme_ue_s1ap_id, m.enb_ue_s1ap_id);
   read_octets(r, id_NAS_PDU, m.nas_pdu);
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 RawPdu to_raw_pdu(const DownlinkNasTransport& m) {
@@ -61,7 +61,7 @@ void decode_into(const RawPdu& raw, UplinkNasTransport& m) {
   read_octets(r, id_NAS_PDU, m.nas_pdu);
   r.need<EUTRAN_CGI_t>(id_EUTRAN_CGI, [&](const EUTRAN_CGI_t& v) { m.eutran_cgi = ecgi_of(v, r.path(id_EUTRAN_CGI)); });
   r.need<TAI_t>(id_TAI, [&](const TAI_t& v) { m.tai = tai_of(v, r.path(id_TAI)); });
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 RawPdu to_raw_pdu(const UplinkNasTransport& m) {

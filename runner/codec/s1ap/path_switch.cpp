@@ -48,7 +48,7 @@ void decode_into(const RawPdu& raw, PathSwitchRequest& m) {
   r.need<UESecurityCapabilities_t>(id_UESecurityCapabilities, [&](const auto& v) {
     m.ue_security_capabilities = ue_security_capabilities_of(v, r.path(id_UESecurityCapabilities));
   });
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 RawPdu to_raw_pdu(const PathSwitchRequest& m) {
@@ -81,7 +81,7 @@ void decode_into(const RawPdu& raw, PathSwitchRequestAcknowledge& m) {
   r.take<UESecurityCapabilities_t>(id_UESecurityCapabilities, [&](const auto& v) {
     m.ue_security_capabilities = ue_security_capabilities_of(v, r.path(id_UESecurityCapabilities));
   });
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 RawPdu to_raw_pdu(const PathSwitchRequestAcknowledge& m) {
@@ -105,7 +105,7 @@ void decode_into(const RawPdu& raw, PathSwitchRequestFailure& m) {
   IeReader r = reader_for<PathSwitchRequestFailure>(raw);
   read_ue_ids(r, m.mme_ue_s1ap_id, m.enb_ue_s1ap_id);
   read_cause(r, m.cause);
-  m.other_ies = r.rest();
+  r.finish(m);
 }
 
 RawPdu to_raw_pdu(const PathSwitchRequestFailure& m) {

@@ -156,3 +156,21 @@ TEST(S1apAsnTables, every_procedure_resolves_its_message_descriptors) {
 
 }  // namespace
 }  // namespace concur::s1ap::asn
+
+#include <PLMNidentity.h>
+
+namespace concur::s1ap::asn {
+namespace {
+
+TEST(S1apAsnTables, resolving_inherited_descriptors_gives_derived_types_their_base_constraints) {
+  resolve_inherited_descriptors();
+  // PLMNidentity ::= TBCD-STRING ::= OCTET STRING (SIZE(3)): the size reaches PLMNidentity only
+  // through asn1c's lazy inheritance.
+  ASSERT_NE(asn_DEF_PLMNidentity.per_constraints, nullptr);
+  EXPECT_EQ(asn_DEF_PLMNidentity.per_constraints->size.lower_bound, 3);
+  EXPECT_EQ(asn_DEF_PLMNidentity.per_constraints->size.upper_bound, 3);
+  EXPECT_GT(all_types().size(), 600u);  // 652 in V17.1.0
+}
+
+}  // namespace
+}  // namespace concur::s1ap::asn

@@ -69,7 +69,7 @@ TEST(S1apRoundTrip, initial_context_setup_request_keeps_the_kenb_in_security_key
   const InitialContextSetupRequest m = round_trip(samples::initial_context_setup_request());
   EXPECT_EQ(m.security_key, samples::kenb());
   ASSERT_EQ(m.e_rabs.size(), 1u);
-  EXPECT_EQ(m.e_rabs[0].nas_pdu, from_hex("27 01 02 03 04 05 02 42"));
+  EXPECT_EQ(m.e_rabs[0].nas_pdu, from_hex("17 01 02 03 04 05 07 61"));
   EXPECT_EQ(m.ue_ambr.downlink, 1'000'000'000u);
 }
 

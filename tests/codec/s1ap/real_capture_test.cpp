@@ -87,13 +87,39 @@ TEST_F(S1apRealCaptures, every_pdu_decodes_at_ie_level_and_reencodes_byte_identi
   }
 }
 
+// One deviation of a real sender is expected and must be reported, not hidden: the eNB of
+// uecap_sctp_s1ap_ngap.pcap names itself with a '\\' (ENBname is a PrintableString, TS 36.413
+// 9.2.1.62, whose alphabet has no backslash). Every other IE value must decode and re-encode.
 TEST_F(S1apRealCaptures, every_ie_value_decodes_with_its_table_descriptor_and_reencodes_identically) {
+  std::size_t enb_name_deviations = 0;
   for (const CapturedPdu& p : pdus_) {
     Result<RawPdu> raw = decode_raw_pdu(p.bytes);
     ASSERT_TRUE(raw.ok()) << p.where;
     Result<bool> checked = check_ie_values(*raw, p.bytes);
-    EXPECT_TRUE(checked.ok()) << p.where << ": " << (checked.ok() ? "" : checked.error().to_string());
+    if (checked.ok()) continue;
+    const DecodeError& e = checked.error();
+    if (e.field == "S1SetupRequest.id-eNBname.ENBname" && e.reason.find("code 92 is not in the permitted alphabet") != std::string::npos) {
+      ++enb_name_deviations;
+      continue;
+    }
+    ADD_FAILURE() << p.where << ": " << e.to_string();
   }
+  EXPECT_EQ(enb_name_deviations, 6u) << "S1 SETUP REQUESTs of uecap_sctp_s1ap_ngap.pcap whose eNB name has a '\\'";
+}
+
+TEST_F(S1apRealCaptures, an_enb_name_outside_printablestring_stays_raw_and_the_message_still_decodes) {
+  std::size_t seen = 0;
+  for (const CapturedPdu& p : pdus_) {
+    Result<S1apMessage> m = decode_pdu(p.bytes);
+    ASSERT_TRUE(m.ok()) << p.where;
+    if (const auto* setup = std::get_if<S1SetupRequest>(&*m); setup && !setup->enb_name) {
+      const bool kept_raw = std::any_of(setup->other_ies.begin(), setup->other_ies.end(),
+                                        [](const Ie& ie) { return ie.id == 60; });  // id-eNBname
+      EXPECT_TRUE(kept_raw) << p.where;
+      ++seen;
+    }
+  }
+  EXPECT_EQ(seen, 6u);
 }
 
 TEST_F(S1apRealCaptures, every_pdu_decodes_to_its_domain_message_and_reencodes_byte_identically) {

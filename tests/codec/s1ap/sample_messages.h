@@ -58,7 +58,8 @@ inline InitialContextSetupRequest initial_context_setup_request() {
   m.mme_ue_s1ap_id = 1;
   m.enb_ue_s1ap_id = 2;
   m.ue_ambr = {1'000'000'000, 500'000'000};
-  m.e_rabs.push_back({5, qos(), ipv4(), 1, from_hex("27 01 02 03 04 05 02 42")});
+  // NAS: integrity-protected EMM INFORMATION without optional IEs (TS 24.301 8.2.13), valid for tshark.
+  m.e_rabs.push_back({5, qos(), ipv4(), 1, from_hex("17 01 02 03 04 05 07 61")});
   m.ue_security_capabilities = ue_caps();
   m.security_key = kenb();
   return m;
@@ -116,8 +117,10 @@ inline std::vector<S1apMessage> all() {
   v.push_back(Reset{{}, {CauseGroup::protocol, 0}, {}});
   v.push_back(Reset{{}, {CauseGroup::misc, 3}, {{1u, 2u}, {std::nullopt, 3u}}});
   v.push_back(ErrorIndication{{}, 1u, 2u, Cause{CauseGroup::protocol, 1}});
-  v.push_back(InitialUeMessage{{}, 2, from_hex("07 41 71 08 09 10 10 00 00 00 00 10"), tai(), ecgi(), 3, STmsi{1, 0xc0000001}});
-  v.push_back(DownlinkNasTransport{{}, 1, 2, from_hex("37 12 34 56 78 00 07 5d 02 02 04 e0 e0")});
+  // SERVICE REQUEST (TS 24.301 8.2.25): header type 12, KSI 0 / seq 1, short MAC.
+  v.push_back(InitialUeMessage{{}, 2, from_hex("c7 01 23 45"), tai(), ecgi(), 3, STmsi{1, 0xc0000001}});
+  // SECURITY MODE COMMAND (TS 24.301 8.2.20): EEA2/EIA2, KSI 0, replayed UE security capabilities e0 e0.
+  v.push_back(DownlinkNasTransport{{}, 1, 2, from_hex("37 12 34 56 78 00 07 5d 22 00 02 e0 e0")});
   v.push_back(UplinkNasTransport{{}, 1, 2, from_hex("47 12 34 56 78 00 07 5e"), ecgi(), tai()});
   v.push_back(initial_context_setup_request());
   v.push_back(InitialContextSetupResponse{{}, 1, 2, {{5, ipv4(), 9}}, {{6, {CauseGroup::radio_network, 0}}}});

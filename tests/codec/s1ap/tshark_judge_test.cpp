@@ -3,7 +3,11 @@
 // procedure code, IE ids and the {NCC, NH} / KeNB it reads are the ones we meant.
 #include <gtest/gtest.h>
 
+#include <stdlib.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "codec/s1ap/messages.h"
 #include "codec/s1ap/pdu.h"
@@ -28,10 +32,26 @@ bool is_subsequence(const std::vector<std::string>& needle, const std::vector<st
 
 class S1apTsharkJudge : public ::testing::Test {
  protected:
+  // The transparent containers (RRC, RANAP, BSSGP content) are opaque to S1AP and our samples
+  // fill them with placeholder octets; Wireshark's own preference s1ap.dissect_container keeps
+  // its S1AP verdict about S1AP only. NAS-PDUs are still dissected (the samples hold valid NAS).
+  static void SetUpTestSuite() {
+    std::string tmpl = "/tmp/concur-s1ap-wsconf-XXXXXX";
+    if (!mkdtemp(tmpl.data())) return;
+    std::ofstream(tmpl + "/preferences") << "s1ap.dissect_container: FALSE\n";
+    setenv("WIRESHARK_CONFIG_DIR", tmpl.c_str(), 1);
+    config_dir_ = tmpl;
+  }
+  static void TearDownTestSuite() {
+    if (!config_dir_.empty()) std::filesystem::remove_all(config_dir_);
+  }
   void SetUp() override {
     if (auto why = test::tshark_unusable()) GTEST_SKIP() << "tshark unusable: " << *why;
+    ASSERT_FALSE(config_dir_.empty()) << "could not make a Wireshark configuration folder";
   }
+  static std::string config_dir_;
 };
+std::string S1apTsharkJudge::config_dir_;
 
 TEST_F(S1apTsharkJudge, every_message_type_we_encode_dissects_cleanly_with_our_procedure_codes_and_ie_ids) {
   const std::vector<S1apMessage> messages = samples::all();
