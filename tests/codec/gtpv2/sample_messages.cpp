@@ -124,7 +124,11 @@ PdnConnection sample_pdn_connection() {
   return c;
 }
 
-Bytes sample_eutran_container() { return from_hex("4080ab0f1014c59801300c0b3d0000f110000100200000f1100010c0"); }
+// Aligned-PER SourceeNB-ToTargeteNB-TransparentContainer (TS 36.413): no optional IEs; RRC container =
+// HandoverPreparationInformation with criticalExtensionsFuture (0x80); target cell 001/01 ECI 0x0012345;
+// UE history: one E-UTRAN cell (same ECGI), cell size small, stayed 10 s. Hand-encoded; tshark 4.0.17
+// dissects it without errors (gtpv2_tshark_test).
+Bytes sample_eutran_container() { return from_hex("000180" "0000f110001234500000f11000123450" "80000a"); }
 
 ForwardRelocationRequest s10_forward_relocation_request() {
   ForwardRelocationRequest r;
@@ -190,7 +194,8 @@ ForwardRelocationResponse forward_relocation_response() {
   b.ebi = 5;
   b.fteid_instance0 = fteid(19, 0x0d000001, enb);  // eNodeB DL data forwarding
   r.setup_bearers.push_back(b);
-  r.eutran_container = FContainer{3, from_hex("00080000004000")};
+  // TargeteNB-ToSourceeNB-TransparentContainer: RRC container = HandoverCommand, criticalExtensionsFuture.
+  r.eutran_container = FContainer{3, from_hex("000180")};
   return r;
 }
 
@@ -293,6 +298,7 @@ GtpMessage delete_session_request() {
   uli.tai = Tai{home(), 0x0002};
   uli.ecgi = Ecgi{home(), 0x0012346};
   Indication ind;
+  ind.octets = {0x00, 0x00, 0x00};  // Rel-8 and later send at least 2 flag octets
   ind.set(indication::oi);
   return make_message(MessageType::delete_session_request, 0x0b000001, 0x000401,
                       {make_ie(Ebi{5}), make_ie(uli), make_ie(ind)});
