@@ -50,21 +50,22 @@ Ie read_ie(ByteReader& r, std::string_view path) {
   Ie ie;
   const std::size_t start = r.offset();
   ie.type = r.u8("IE.type");
-  const std::string name = join(path, ie_name(ie.type));
+  // The IE path is built only when needed (an error, or a grouped IE's members): decoding stays cheap.
+  const auto name = [&] { return join(path, ie_name(ie.type)); };
   const std::size_t length_at = r.offset();
   const std::uint16_t length = r.u16("IE.length");
   const std::uint8_t octet4 = r.u8("IE.instance");
   ie.instance = octet4 & 0x0f;
   ie.spare = octet4 >> 4;
   if (r.remaining() < length) {
-    throw_decode(name + ".length", length_at,
+    throw_decode(name() + ".length", length_at,
                  "IE (type " + std::to_string(ie.type) + " at offset " + std::to_string(start) + ") length " +
                      std::to_string(length) + " overruns its container by " + std::to_string(length - r.remaining()) +
                      " octet(s)");
   }
   ByteReader value = r.sub(length, "IE.value");
   if (is_grouped_ie(ie.type)) {
-    ie.value = Grouped{read_ies(value, name)};
+    ie.value = Grouped{read_ies(value, name())};
     return ie;
   }
   const Reader reader = kReaders[ie.type];
