@@ -92,6 +92,19 @@ TEST(Malformed, field_error_inside_a_grouped_ie_carries_the_group_path_and_absol
   EXPECT_EQ(e.offset, 30u);
 }
 
+TEST(Malformed, grouped_ies_nested_beyond_eight_levels_are_rejected_instead_of_recursing) {
+  Ie inner = make_ie(Ebi{5});
+  for (int level = 0; level < 9; ++level) inner = make_grouped(ie_type::bearer_context, {inner});
+  const Bytes wire = encode(make_message(MessageType::create_session_request, 0, 1, {inner}));
+  const DecodeError e = decode_error(wire);
+  EXPECT_NE(e.reason.find("nested deeper than 8"), std::string::npos) << e.to_string();
+  EXPECT_EQ(e.offset, 12u + 8 * 4) << "the ninth Bearer Context header";
+  // Eight levels are fine.
+  Ie ok = make_ie(Ebi{5});
+  for (int level = 0; level < 8; ++level) ok = make_grouped(ie_type::bearer_context, {ok});
+  EXPECT_TRUE(decode(view_of(encode(make_message(MessageType::create_session_request, 0, 1, {ok})))).ok());
+}
+
 TEST(Malformed, mm_context_with_osci_set_but_truncated_old_kasme_names_old_kasme_and_its_offset) {
   const EpsSecurityContext e = samples::full_eps_security_context();
   GtpMessage m = make_message(MessageType::forward_relocation_request, 0, 1, {make_ie(e)});

@@ -190,7 +190,7 @@ TEST(MmContext, umts_key_quadruplets_quintuplets_for_s3_carries_ck_prime_and_ik_
   const Bytes wire = encode_ie(make_ie(u));
   EXPECT_EQ(wire[0], 108);
   EXPECT_EQ(wire[4], 0xaa) << "security mode 5 | spare | DRXI 1 | KSI_ASME 2";
-  EXPECT_EQ(wire[5], 0x03) << "0 quintuplets | 0 quadruplets | UAMBRI 1 | SAMBRI 1";
+  EXPECT_EQ(wire[5], 0x23) << "1 quintuplet | 0 quadruplets | UAMBRI 1 | SAMBRI 1";
   EXPECT_EQ(wire[6], 0x00) << "spare";
   EXPECT_EQ(to_hex(ByteView(wire).subspan(7, 16)), hex(u.ck_prime));
   EXPECT_EQ(to_hex(ByteView(wire).subspan(23, 16)), hex(u.ik_prime));

@@ -74,10 +74,7 @@ TEST_P(RealCapture, every_gtpv2_message_decodes_re_encodes_byte_identically_and_
 INSTANTIATE_TEST_SUITE_P(Gtpv2, RealCapture,
                          ::testing::Values("ngic_s11_cp_in.pcap", "magma_roaming_attach.pcapng", "tempo_quectel.pcap",
                                            "tempo_s1ap.pcap"),
-                         [](const auto& info) {
-                           std::string n = info.param.substr(0, info.param.find('.'));
-                           return n;
-                         });
+                         [](const auto& test_param) { return test_param.param.substr(0, test_param.param.find('.')); });
 
 }  // namespace
 }  // namespace concur::gtpv2

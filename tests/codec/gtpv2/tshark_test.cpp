@@ -197,6 +197,58 @@ TEST(TsharkJudge, header_ie_fields_f_teid_target_and_f_cause_equal_ours) {
   EXPECT_EQ(first(d, 0, "gtpv2.apn"), "internet.mnc001.mcc001.gprs");
 }
 
+TEST(TsharkJudge, ie_layouts_beyond_the_samples_dissect_cleanly_ipv6_dual_stack_every_uli_part_and_targets) {
+  SKIP_WITHOUT_TSHARK();
+  const PlmnId plmn = PlmnId::from_digits("001", "01");
+  const Ipv6 v6{0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01};
+  Uli uli;
+  uli.cgi = Cgi{plmn, 0x0102, 0x0304};
+  uli.sai = Sai{plmn, 0x0102, 0x0506};
+  uli.rai = Rai{plmn, 0x0102, 0x07ff};
+  uli.tai = Tai{plmn, 0x0809};
+  uli.ecgi = Ecgi{plmn, 0x0abcdef};
+  uli.lai = Lai{plmn, 0x0102};
+  uli.macro_enb = MacroEnbId{plmn, 0x12345};
+  uli.extended_macro_enb = ExtendedMacroEnbId{plmn, false, 0x1abcd};
+  Paa paa;
+  paa.pdn_type = 3;
+  paa.ipv6_prefix_length = 64;
+  paa.ipv6 = v6;
+  paa.ipv4 = Ipv4{100, 64, 0, 1};
+  Cause cause;
+  cause.value = 70;
+  cause.offending_ie = OffendingIe{ie_type::apn, 0};
+  const GtpMessage csr = make_message(
+      MessageType::create_session_request, 0, 5,
+      {make_ie(Imsi{"001010123456789"}), make_ie(uli), make_ie(RatType{6}),
+       make_ie(FTeid{interface_type::s11_mme, 1, std::nullopt, v6}, 0),
+       make_ie(FTeid{interface_type::s5s8_pgw_gtpc, 0, Ipv4{10, 0, 2, 1}, v6}, 1), make_ie(Apn{"internet"}),
+       make_ie(PdnType{3}), make_ie(paa), make_ie(IpAddress{Bytes(v6.begin(), v6.end())})});
+  const GtpMessage rsp = make_message(MessageType::create_session_response, 1, 5, {make_ie(cause)});
+  std::vector<Bytes> wire = {encode(csr), encode(rsp)};
+  for (std::uint8_t type : {0, 1, 2, 3}) {
+    ForwardRelocationRequest r = samples::s10_forward_relocation_request();
+    TargetIdentification t;
+    t.target_type = type;
+    if (type == 0) t.rnc = TargetRncId{plmn, 0x1234, 0x56, 0x0789, 0x1000};
+    if (type == 1) t.macro_enb = TargetMacroEnb{plmn, 0xfedcb, 1};
+    if (type == 2) t.cell = TargetCellIdentifier{plmn, 0x1234, 0x56, 0x789a};
+    if (type == 3) t.home_enb = TargetHomeEnb{plmn, 0x0fedcba, 2};
+    r.target = t;
+    wire.push_back(encode(build(r, 1, 6)));
+  }
+  const Dissection d = concur::test::tshark_dissect(
+      Carrier::gtpv2_udp, wire,
+      {"gtpv2.f_teid_ipv6", "gtpv2.pdn_addr_and_prefix.ipv6", "gtpv2.pdn_addr_and_prefix.ipv4", "gtpv2.ecgi_eci",
+       "gtpv2.tai_tac", "gtpv2.cause", "gtpv2.target_type"});
+  expect_clean(d, wire.size());
+  EXPECT_EQ(first(d, 0, "gtpv2.f_teid_ipv6"), "2001:db8::1");
+  EXPECT_EQ(first(d, 0, "gtpv2.pdn_addr_and_prefix.ipv4"), "100.64.0.1");
+  EXPECT_EQ(first(d, 0, "gtpv2.ecgi_eci"), std::to_string(0x0abcdef));
+  EXPECT_EQ(first(d, 1, "gtpv2.cause"), "70");
+  for (std::size_t i = 0; i < 4 && 2 + i < d.packets; ++i) EXPECT_EQ(first(d, 2 + i, "gtpv2.target_type"), std::to_string(i));
+}
+
 TEST(TsharkJudge, ncc_spare_bit_shows_wiresharks_0x0f_mask_while_we_decode_bits_3_to_1) {
   // PROTOCOL-FACTS §5.5: Wireshark decodes NCC with mask 0x0F, the spec field is bits 3-1 (0x07).
   // A peer setting spare bit 4 makes them differ; our decoder follows the spec.
