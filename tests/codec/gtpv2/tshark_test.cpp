@@ -98,12 +98,17 @@ void expect_same_mm_context(const Dissection& d, std::size_t i, const EpsSecurit
     EXPECT_EQ(first(d, i, "gtpv2.old_ksiasme"), std::to_string(e.old_context->ksi_asme));
     EXPECT_EQ(first(d, i, "gtpv2.old_ncc"), std::to_string(e.old_context->ncc));
     EXPECT_EQ(first(d, i, "gtpv2.mm_context_old_kasme"), hex(e.old_context->kasme));
-    if (e.old_context->nh) EXPECT_EQ(first(d, i, "gtpv2.mm_context.old_nh"), hex(*e.old_context->nh));
-    else EXPECT_TRUE(d.values(i, "gtpv2.mm_context.old_nh").empty());
+    if (e.old_context->nh) {
+      EXPECT_EQ(first(d, i, "gtpv2.mm_context.old_nh"), hex(*e.old_context->nh));
+    } else {
+      EXPECT_TRUE(d.values(i, "gtpv2.mm_context.old_nh").empty());
+    }
   } else {
     EXPECT_TRUE(d.values(i, "gtpv2.mm_context_old_kasme").empty());
   }
-  if (e.drx) EXPECT_EQ(first(d, i, "gtpv2.mm_context_drx"), "0x" + to_hex(Bytes{std::uint8_t(*e.drx >> 8), std::uint8_t(*e.drx)}));
+  if (e.drx) {
+    EXPECT_EQ(first(d, i, "gtpv2.mm_context_drx"), "0x" + to_hex(Bytes{std::uint8_t(*e.drx >> 8), std::uint8_t(*e.drx)}));
+  }
   if (e.common.subscribed_ue_ambr) {
     EXPECT_EQ(first(d, i, "gtpv2.uplink_subscribed_ue_ambr"), std::to_string(e.common.subscribed_ue_ambr->uplink_kbps));
   }
@@ -246,7 +251,9 @@ TEST(TsharkJudge, ie_layouts_beyond_the_samples_dissect_cleanly_ipv6_dual_stack_
   EXPECT_EQ(first(d, 0, "gtpv2.pdn_addr_and_prefix.ipv4"), "100.64.0.1");
   EXPECT_EQ(first(d, 0, "gtpv2.ecgi_eci"), std::to_string(0x0abcdef));
   EXPECT_EQ(first(d, 1, "gtpv2.cause"), "70");
-  for (std::size_t i = 0; i < 4 && 2 + i < d.packets; ++i) EXPECT_EQ(first(d, 2 + i, "gtpv2.target_type"), std::to_string(i));
+  for (std::size_t i = 0; i < 4 && 2 + i < d.packets; ++i) {
+    EXPECT_EQ(first(d, 2 + i, "gtpv2.target_type"), std::to_string(i));
+  }
 }
 
 TEST(TsharkJudge, ncc_spare_bit_shows_wiresharks_0x0f_mask_while_we_decode_bits_3_to_1) {
