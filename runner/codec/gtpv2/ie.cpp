@@ -46,25 +46,35 @@ std::string join(std::string_view path, const std::string& name) {
   return path.empty() ? name : std::string(path) + "/" + name;
 }
 
-Ie read_ie(ByteReader& r, std::string_view path) {
+// 29.274 nests grouped IEs at most a few levels deep (e.g. PDN Connection > Bearer Context); a bound
+// keeps hostile input from recursing until the stack runs out.
+constexpr int kMaxGroupedDepth = 8;
+
+std::vector<Ie> read_ies_at(ByteReader& r, std::string_view path, int depth);
+
+Ie read_ie(ByteReader& r, std::string_view path, int depth) {
   Ie ie;
   const std::size_t start = r.offset();
   ie.type = r.u8("IE.type");
-  const std::string name = join(path, ie_name(ie.type));
+  // The IE path is built only when needed (an error, or a grouped IE's members): decoding stays cheap.
+  const auto name = [&] { return join(path, ie_name(ie.type)); };
   const std::size_t length_at = r.offset();
   const std::uint16_t length = r.u16("IE.length");
   const std::uint8_t octet4 = r.u8("IE.instance");
   ie.instance = octet4 & 0x0f;
   ie.spare = octet4 >> 4;
   if (r.remaining() < length) {
-    throw_decode(name + ".length", length_at,
+    throw_decode(name() + ".length", length_at,
                  "IE (type " + std::to_string(ie.type) + " at offset " + std::to_string(start) + ") length " +
                      std::to_string(length) + " overruns its container by " + std::to_string(length - r.remaining()) +
                      " octet(s)");
   }
   ByteReader value = r.sub(length, "IE.value");
   if (is_grouped_ie(ie.type)) {
-    ie.value = Grouped{read_ies(value, name)};
+    if (depth >= kMaxGroupedDepth) {
+      throw_decode(name(), start, "grouped IEs nested deeper than " + std::to_string(kMaxGroupedDepth) + " levels");
+    }
+    ie.value = Grouped{read_ies_at(value, name(), depth + 1)};
     return ie;
   }
   const Reader reader = kReaders[ie.type];
@@ -84,18 +94,20 @@ Ie read_ie(ByteReader& r, std::string_view path) {
   return ie;
 }
 
-}  // namespace
-
-std::vector<Ie> read_ies(ByteReader& r, std::string_view path) {
+std::vector<Ie> read_ies_at(ByteReader& r, std::string_view path, int depth) {
   std::vector<Ie> ies;
   while (!r.empty()) {
     if (r.remaining() < 4) {
       r.fail(join(path, "IE.header"), "only " + std::to_string(r.remaining()) + " octet(s) left, an IE header needs 4");
     }
-    ies.push_back(read_ie(r, path));
+    ies.push_back(read_ie(r, path, depth));
   }
   return ies;
 }
+
+}  // namespace
+
+std::vector<Ie> read_ies(ByteReader& r, std::string_view path) { return read_ies_at(r, path, 0); }
 
 void write_ie(ByteWriter& w, const Ie& ie) {
   if (ie.instance > 15) throw std::invalid_argument("GTPv2 encoder: IE instance > 15");

@@ -29,7 +29,7 @@ TEST_P(EveryMessage, re_encodes_byte_identically_after_decoding) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Gtpv2, EveryMessage, ::testing::ValuesIn(samples::all_messages()),
-                         [](const auto& info) { return info.param.first; });
+                         [](const auto& test_param) { return test_param.param.first; });
 
 TEST(RoundTrip, echo_request_has_no_teid_and_keeps_recovery_and_private_extension) {
   const GtpMessage m = round_trip(samples::echo_request());

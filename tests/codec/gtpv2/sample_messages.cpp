@@ -18,6 +18,13 @@ Key128 pattern128(std::uint8_t seed) {
   return k;
 }
 
+// Cause "Request accepted" (29.274 Table 8.4-1).
+Cause accepted() {
+  Cause c;
+  c.value = 16;
+  return c;
+}
+
 PlmnId home() { return PlmnId::from_digits("001", "01"); }
 constexpr Ipv4 mme_a{10, 0, 0, 1}, mme_b{10, 0, 0, 2}, sgw{10, 0, 1, 1}, pgw{10, 0, 2, 1}, enb{10, 0, 3, 1};
 
@@ -124,7 +131,11 @@ PdnConnection sample_pdn_connection() {
   return c;
 }
 
-Bytes sample_eutran_container() { return from_hex("4080ab0f1014c59801300c0b3d0000f110000100200000f1100010c0"); }
+// Aligned-PER SourceeNB-ToTargeteNB-TransparentContainer (TS 36.413): no optional IEs; RRC container =
+// HandoverPreparationInformation with criticalExtensionsFuture (0x80); target cell 001/01 ECI 0x0012345;
+// UE history: one E-UTRAN cell (same ECGI), cell size small, stayed 10 s. Hand-encoded; tshark 4.0.17
+// dissects it without errors (gtpv2_tshark_test).
+Bytes sample_eutran_container() { return from_hex("000180" "0000f110001234500000f11000123450" "80000a"); }
 
 ForwardRelocationRequest s10_forward_relocation_request() {
   ForwardRelocationRequest r;
@@ -158,6 +169,7 @@ ForwardRelocationRequest s3_forward_relocation_request_to_utran() {
   u.ksi_asme = 2;
   u.ck_prime = pattern128(0x31);
   u.ik_prime = pattern128(0x47);
+  u.quintuplets = {quintuplet(0x40)};  // returned to the SGSN it came from (33.401 6.1.5)
   u.drx = 0x0a00;
   u.common = common_data();
   r.mm_context = u;
@@ -183,14 +195,15 @@ ForwardRelocationRequest s3_forward_relocation_request_to_geran() {
 
 ForwardRelocationResponse forward_relocation_response() {
   ForwardRelocationResponse r;
-  r.cause = Cause{16};
+  r.cause = accepted();
   r.sender_control_fteid = fteid(interface_type::s10_mme, 0x0c000001, mme_b);
   r.indication = Indication{Bytes{0x00, 0x00}};
   BearerContext b;
   b.ebi = 5;
   b.fteid_instance0 = fteid(19, 0x0d000001, enb);  // eNodeB DL data forwarding
   r.setup_bearers.push_back(b);
-  r.eutran_container = FContainer{3, from_hex("00080000004000")};
+  // TargeteNB-ToSourceeNB-TransparentContainer: RRC container = HandoverCommand, criticalExtensionsFuture.
+  r.eutran_container = FContainer{3, from_hex("000180")};
   return r;
 }
 
@@ -208,7 +221,7 @@ ContextRequest context_request() {
 
 ContextResponse context_response() {
   ContextResponse r;
-  r.cause = Cause{16};
+  r.cause = accepted();
   r.imsi = Imsi{"001010123456789"};
   EpsSecurityContext e = full_eps_security_context();
   e.old_context.reset();  // 29.274 8.38: the old context goes only in S10 Forward Relocation Request
@@ -254,14 +267,14 @@ GtpMessage create_session_request() {
 GtpMessage create_session_response() {
   BearerContext b;
   b.ebi = 5;
-  b.cause = Cause{16};
+  b.cause = accepted();
   b.fteid_instance0 = fteid(interface_type::s1u_sgw, 0x1001, sgw);
   b.fteid_instance2 = fteid(interface_type::s5s8_pgw_gtpu, 0x5001, pgw);
   Paa paa;
   paa.pdn_type = 1;
   paa.ipv4 = Ipv4{100, 64, 0, 7};
   return make_message(MessageType::create_session_response, 0x00000001, 0x000201,
-                      {make_ie(Cause{16}), make_ie(fteid(interface_type::s11s4_sgw, 0x0b000001, sgw), 0),
+                      {make_ie(accepted()), make_ie(fteid(interface_type::s11s4_sgw, 0x0b000001, sgw), 0),
                        make_ie(fteid(interface_type::s5s8_pgw_gtpc, 0x5000, pgw), 1), make_ie(paa),
                        make_ie(Ambr{50000, 100000}), make_bearer_context_ie(b, 0), make_ie(Recovery{4})});
 }
@@ -281,10 +294,10 @@ GtpMessage modify_bearer_request() {
 GtpMessage modify_bearer_response() {
   BearerContext b;
   b.ebi = 5;
-  b.cause = Cause{16};
+  b.cause = accepted();
   b.fteid_instance0 = fteid(interface_type::s1u_sgw, 0x1001, sgw);
   return make_message(MessageType::modify_bearer_response, 0x00000001, 0x000301,
-                      {make_ie(Cause{16}), make_ie(Msisdn{"8613900000001"}), make_ie(Ebi{5}),
+                      {make_ie(accepted()), make_ie(Msisdn{"8613900000001"}), make_ie(Ebi{5}),
                        make_bearer_context_ie(b, 0), make_ie(Recovery{4})});
 }
 
@@ -293,6 +306,7 @@ GtpMessage delete_session_request() {
   uli.tai = Tai{home(), 0x0002};
   uli.ecgi = Ecgi{home(), 0x0012346};
   Indication ind;
+  ind.octets = {0x00, 0x00, 0x00};  // Rel-8 and later send at least 2 flag octets
   ind.set(indication::oi);
   return make_message(MessageType::delete_session_request, 0x0b000001, 0x000401,
                       {make_ie(Ebi{5}), make_ie(uli), make_ie(ind)});
@@ -300,7 +314,7 @@ GtpMessage delete_session_request() {
 
 GtpMessage delete_session_response() {
   return make_message(MessageType::delete_session_response, 0x00000001, 0x000401,
-                      {make_ie(Cause{16}), make_ie(Recovery{4})});
+                      {make_ie(accepted()), make_ie(Recovery{4})});
 }
 
 GtpMessage release_access_bearers_request() {
@@ -310,7 +324,7 @@ GtpMessage release_access_bearers_request() {
 
 GtpMessage release_access_bearers_response() {
   return make_message(MessageType::release_access_bearers_response, 0x00000001, 0x000501,
-                      {make_ie(Cause{16}), make_ie(Recovery{4})});
+                      {make_ie(accepted()), make_ie(Recovery{4})});
 }
 
 GtpMessage forward_relocation_complete_notification() {
@@ -321,13 +335,13 @@ GtpMessage forward_relocation_complete_notification() {
 
 GtpMessage forward_relocation_complete_acknowledge() {
   return make_message(MessageType::forward_relocation_complete_acknowledge, 0x0c000001, 0x000601,
-                      {make_ie(Cause{16}), make_ie(Recovery{5})});
+                      {make_ie(accepted()), make_ie(Recovery{5})});
 }
 
 GtpMessage context_acknowledge() {
   Indication ind;
   ind.octets = {0x00, 0x00};
-  return make_message(MessageType::context_acknowledge, 0x0a000003, 0x000701, {make_ie(Cause{16}), make_ie(ind)});
+  return make_message(MessageType::context_acknowledge, 0x0a000003, 0x000701, {make_ie(accepted()), make_ie(ind)});
 }
 
 GtpMessage identification_request() {
@@ -343,7 +357,7 @@ GtpMessage identification_response() {
   EpsSecurityContext e = minimal_eps_security_context();
   e.quadruplets = {quadruplet(0x30)};
   return make_message(MessageType::identification_response, 0x0c000003, 0x000801,
-                      {make_ie(Cause{16}), make_ie(Imsi{"001010123456789"}), make_ie(e),
+                      {make_ie(accepted()), make_ie(Imsi{"001010123456789"}), make_ie(e),
                        make_ie(TraceInformation{trace_information()})});
 }
 
