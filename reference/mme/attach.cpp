@@ -334,7 +334,7 @@ void ReferenceMme::initial_context_setup(UeContext& ue, std::uint32_t uplink_cou
                                static_cast<std::uint8_t>(ue.mme_ue_s1ap_id)}};
   nas::AttachAccept accept;
   accept.eps_attach_result = 1;
-  accept.t3412 = {1, 54};  // 54 minutes (TS 24.008 10.5.7.3 unit 001 = 1 minute)
+  accept.t3412 = {2, 9};  // 54 minutes (TS 24.008 10.5.7.3 unit 010 = decihours)
   nas::PartialTaiList tais;
   for (std::size_t i = 0; i < config_.served_tacs.size() && i < 16; ++i)
     tais.tais.push_back({{config_.mcc, config_.mnc}, config_.served_tacs[i]});

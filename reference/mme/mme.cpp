@@ -55,7 +55,12 @@ std::vector<Outgoing> ReferenceMme::on_s1ap(std::size_t enb, ByteView pdu, Clock
     error_indication(enb, std::nullopt, std::nullopt, cause::transfer_syntax_error);
     return std::move(out_);
   }
-  handle(enb, *decoded, now);
+  try {
+    handle(enb, *decoded, now);
+  } catch (const std::exception& e) {
+    // A bug in one procedure must not take the MME down with every other UE: log and go on.
+    log("internal error while handling a message from eNB " + std::to_string(enb) + ": " + e.what());
+  }
   return std::move(out_);
 }
 
@@ -180,7 +185,9 @@ std::vector<Outgoing> ReferenceMme::on_control(const std::string& line, std::str
         << " registered=" << ue->registered << " connected=" << ue->s1.has_value()
         << " ksi=" << (ue->nas.current_ksi() ? std::to_string(*ue->nas.current_ksi()) : "-")
         << " ncc=" << (ue->keys.connected() ? std::to_string(ue->keys.ncc()) : "-")
-        << " smc_ongoing=" << ue->nas_smc_ongoing() << " as_key_procedure=" << ue->as_key_procedure_ongoing() << "}";
+        << " as_eksi=" << (ue->keys.connected() ? std::to_string(ue->keys.as_chain().eksi()) : "-")
+        << " rule3_window=" << ue->keys.pending_new_kasme().has_value() << " smc_ongoing=" << ue->nas_smc_ongoing()
+        << " as_key_procedure=" << ue->as_key_procedure_ongoing() << "}";
     }
     reply = s.str();
   } else if (command == "reauth" || command == "release") {

@@ -36,6 +36,10 @@ class MmeProcess {
 
   /// Sends one control command and returns the reply line (nullopt on timeout).
   std::optional<std::string> control(const std::string& command, std::chrono::milliseconds timeout = std::chrono::milliseconds(3000));
+  /// Asks `status` until its reply contains `needle` (the MME reads S1AP and the control socket
+  /// independently, so a test waits for the state rather than assuming an order). The last reply.
+  std::optional<std::string> wait_for_status(const std::string& needle,
+                                             std::chrono::milliseconds timeout = std::chrono::milliseconds(3000));
   /// SIGTERM by PID; the exit status, or nullopt if it did not exit within `timeout`.
   std::optional<int> terminate(std::chrono::milliseconds timeout = std::chrono::milliseconds(5000));
   transport::testing::ChildProcess& child() { return *child_; }

@@ -57,6 +57,7 @@ class ReferenceMmeSecurity : public ::testing::Test {
 
   /// reauth over the control socket, AKA and SMC answered by the UE; returns the UCM request.
   std::optional<s1ap::UeContextModificationRequest> reauthenticate(TestEnb& enb, const AttachedUe& a) {
+    mme.wait_for_status("registered=1 connected=1");  // ATTACH COMPLETE and ICS RESPONSE processed
     const auto reply = mme.control(std::string("reauth ") + kImsi);
     if (!reply || reply->rfind("ok reauth", 0) != 0) {
       ADD_FAILURE() << "reauth refused: " << reply.value_or("(no reply)");
@@ -94,7 +95,7 @@ TEST_F(ReferenceMmeSecurity, attach_delivers_a_kenb_the_ue_recomputes_from_its_o
   ASSERT_TRUE(a);
   // TS 33.401 A.3: KeNB = KDF(KASME, uplink NAS COUNT of the SECURITY MODE COMPLETE).
   EXPECT_EQ(a->kenb, to_s1ap(security::derive_kenb(a->kasme, a->kenb_uplink_count)));
-  const auto status = mme.control("status");
+  const auto status = mme.wait_for_status("registered=1 connected=1");
   ASSERT_TRUE(status);
   EXPECT_NE(status->find("registered=1 connected=1"), std::string::npos) << *status;
 }
@@ -195,6 +196,9 @@ TEST_F(ReferenceMmeSecurity, reauthentication_ends_in_a_ucm_whose_kenb_derives_f
   r.mme_ue_s1ap_id = a->mme_ue_s1ap_id;
   r.enb_ue_s1ap_id = a->enb_ue_s1ap_id;
   enb_a->send(r);
+  // The path switch comes from another association: wait until the MME took the UCM response.
+  const auto closed = mme.wait_for_status("rule3_window=0");
+  ASSERT_TRUE(closed && closed->find("rule3_window=0") != std::string::npos) << closed.value_or("");
   // After the UCM the new KASME's chain is the AS chain: the next path switch gets its NCC 2.
   s1ap::PathSwitchRequest p;
   p.enb_ue_s1ap_id = 51;
@@ -248,6 +252,7 @@ TEST_F(ReferenceMmeSecurity, rule_2_reauthentication_waits_for_the_initial_conte
   uplink(*enb_a, mme_id, 11, ue.answer_security_mode_command(*smc));
   ASSERT_TRUE(enb_a->expect<s1ap::InitialContextSetupRequest>());
   uplink(*enb_a, mme_id, 11, ue.protect_uplink(nas::AttachComplete{}));  // registered, ICS still open
+  ASSERT_TRUE(mme.wait_for_status("registered=1"));
 
   const auto reply = mme.control(std::string("reauth ") + kImsi);
   ASSERT_TRUE(reply);
