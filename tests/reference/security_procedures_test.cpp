@@ -84,6 +84,14 @@ class ReferenceMmeSecurity : public ::testing::Test {
     return r;
   }
 
+  /// Attach on eNB A, then wait until the MME processed the ICS RESPONSE and ATTACH COMPLETE:
+  /// what eNB B sends next travels on another association and may otherwise overtake them.
+  std::optional<AttachedUe> attach_settled() {
+    auto a = attach(*enb_a, ue, 11);
+    if (a && !mme.wait_for_status("registered=1 connected=1")) ADD_FAILURE() << "MME did not report the UE registered";
+    return a;
+  }
+
   MmeProcess mme;
   std::unique_ptr<TestEnb> enb_a;
   std::unique_ptr<TestEnb> enb_b;
@@ -91,7 +99,7 @@ class ReferenceMmeSecurity : public ::testing::Test {
 };
 
 TEST_F(ReferenceMmeSecurity, attach_delivers_a_kenb_the_ue_recomputes_from_its_own_aka_and_smc_complete_count) {
-  const auto a = attach(*enb_a, ue, 11);
+  const auto a = attach_settled();
   ASSERT_TRUE(a);
   // TS 33.401 A.3: KeNB = KDF(KASME, uplink NAS COUNT of the SECURITY MODE COMPLETE).
   EXPECT_EQ(a->kenb, to_s1ap(security::derive_kenb(a->kasme, a->kenb_uplink_count)));
@@ -101,7 +109,7 @@ TEST_F(ReferenceMmeSecurity, attach_delivers_a_kenb_the_ue_recomputes_from_its_o
 }
 
 TEST_F(ReferenceMmeSecurity, path_switches_carry_ncc_2_then_3_with_the_nh_the_ue_computes) {
-  const auto a = attach(*enb_a, ue, 11);
+  const auto a = attach_settled();
   ASSERT_TRUE(a);
   std::uint32_t enb_id = 21;
   for (std::uint8_t expected_ncc : {2, 3}) {
@@ -125,7 +133,7 @@ TEST_F(ReferenceMmeSecurity, path_switches_carry_ncc_2_then_3_with_the_nh_the_ue
 }
 
 TEST_F(ReferenceMmeSecurity, s1_handover_request_carries_ncc_2_and_the_handover_completes_with_notify) {
-  const auto a = attach(*enb_a, ue, 11);
+  const auto a = attach_settled();
   ASSERT_TRUE(a);
   enb_a->send(handover_required(*a, *enb_b));
   const auto request = enb_b->expect<s1ap::HandoverRequest>();
@@ -181,7 +189,7 @@ TEST_F(ReferenceMmeSecurity, s1_handover_request_carries_ncc_2_and_the_handover_
 }
 
 TEST_F(ReferenceMmeSecurity, reauthentication_ends_in_a_ucm_whose_kenb_derives_from_the_new_kasme) {
-  const auto a = attach(*enb_a, ue, 11);
+  const auto a = attach_settled();
   ASSERT_TRUE(a);
   const auto ucm = reauthenticate(*enb_a, *a);
   ASSERT_TRUE(ucm);
@@ -215,7 +223,7 @@ TEST_F(ReferenceMmeSecurity, reauthentication_ends_in_a_ucm_whose_kenb_derives_f
 }
 
 TEST_F(ReferenceMmeSecurity, rule_3_handover_between_smc_complete_and_ucm_response_carries_the_old_chain_ncc_nh) {
-  const auto a = attach(*enb_a, ue, 11);
+  const auto a = attach_settled();
   ASSERT_TRUE(a);
   const auto ucm = reauthenticate(*enb_a, *a);  // UCM not answered: the rule-3 window is open
   ASSERT_TRUE(ucm);
