@@ -1,0 +1,117 @@
+// The reference MME's logic, independent of sockets: S1AP PDUs in, S1AP messages out, with the
+// moment they happened so guard timers can run. The server (server.h) owns the associations.
+//
+// It follows TS 33.401 7.2.10 as a conformant MME must:
+//   rule 1  no ICS / UCM with a new KeNB while a NAS SMC is ongoing  -> the UCM is queued
+//   rule 2  no NAS SMC while an ICS or a UCM with a new KeNB is ongoing -> the re-authentication is queued
+//   rule 3  {NCC, NH} from the old KASME chain in HANDOVER REQUEST / PATH SWITCH REQUEST ACKNOWLEDGE
+//           until a UCM took a KeNB of the new KASME into use (security::NetworkKeyState)
+// Queued requests resume when what blocks them ends, and give up at their guard timer.
+#pragma once
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "codec/nas/message.h"
+#include "codec/s1ap/messages.h"
+#include "config.h"
+#include "hss.h"
+#include "ue_context.h"
+
+namespace concur::reference {
+
+/// One S1AP message to send on an eNB association.
+struct Outgoing {
+  std::size_t enb = 0;
+  bool ue_associated = true;  ///< stream 0 for non-UE-associated signalling (TS 36.412 7)
+  s1ap::S1apMessage message;
+};
+
+class ReferenceMme {
+ public:
+  explicit ReferenceMme(MmeConfig config);
+
+  /// Decision log (one line each); the server prints them.
+  std::function<void(const std::string&)> log = [](const std::string&) {};
+
+  void enb_connected(std::size_t enb);
+  /// The association is gone: its eNB's UEs lose their S1 connection.
+  void enb_lost(std::size_t enb);
+
+  std::vector<Outgoing> on_s1ap(std::size_t enb, ByteView pdu, Clock::time_point now);
+  /// `reauth IMSI`, `release IMSI`, `status`; `reply` gets the answer for the operator.
+  std::vector<Outgoing> on_control(const std::string& line, std::string& reply, Clock::time_point now);
+  std::vector<Outgoing> on_timers(Clock::time_point now);
+  std::optional<Clock::time_point> next_deadline() const;
+
+  std::size_t ue_count() const { return ues_.size(); }
+  const MmeConfig& config() const { return config_; }
+
+ private:
+  struct Enb {
+    bool setup_done = false;
+    s1ap::GlobalEnbId id;
+    std::vector<std::uint16_t> tacs;
+  };
+
+  // --- dispatch (mme.cpp)
+  void handle(std::size_t enb, s1ap::S1apMessage& m, Clock::time_point now);
+  void s1_setup(std::size_t enb, const s1ap::S1SetupRequest& m);
+  void error_indication(std::size_t enb, std::optional<std::uint32_t> mme_id, std::optional<std::uint32_t> enb_id,
+                        s1ap::Cause cause);
+  UeContext* ue_for(std::size_t enb, std::uint32_t mme_id, std::uint32_t enb_id);
+  UeContext* ue_by_imsi(const std::string& imsi);
+  void send(std::size_t enb, s1ap::S1apMessage m, bool ue_associated = true);
+  bool served(const s1ap::Tai& tai) const;
+
+  // --- NAS and attach (attach.cpp)
+  void initial_ue_message(std::size_t enb, const s1ap::InitialUeMessage& m, Clock::time_point now);
+  void uplink_nas(UeContext& ue, ByteView nas_pdu, Clock::time_point now);
+  void attach_request(UeContext& ue, const nas::AttachRequest& m, Clock::time_point now);
+  void identity_response(UeContext& ue, const nas::IdentityResponse& m, Clock::time_point now);
+  void start_aka(UeContext& ue, Clock::time_point now);
+  void authentication_response(UeContext& ue, const nas::AuthenticationResponse& m, Clock::time_point now);
+  void authentication_failure(UeContext& ue, const nas::AuthenticationFailure& m, Clock::time_point now);
+  void start_smc(UeContext& ue, Clock::time_point now);
+  void security_mode_complete(UeContext& ue, std::uint32_t uplink_count, Clock::time_point now);
+  void security_mode_reject(UeContext& ue, const nas::SecurityModeReject& m);
+  void initial_context_setup(UeContext& ue, std::uint32_t uplink_count, Clock::time_point now);
+  void initial_context_setup_response(UeContext& ue, bool success, Clock::time_point now);
+  void attach_complete(UeContext& ue);
+  void detach_request(UeContext& ue, const nas::DetachRequestUplink& m);
+  void send_nas(UeContext& ue, const nas::NasMessage& m, Clock::time_point now, bool guarded = false);
+  void release(UeContext& ue, s1ap::Cause cause);
+  void release_complete(std::size_t enb, const s1ap::UeContextReleaseComplete& m);
+  nas::Guti guti_of(const UeContext& ue) const;
+
+  // --- mobility (mobility.cpp)
+  void handover_required(UeContext& ue, const s1ap::HandoverRequired& m, Clock::time_point now);
+  void handover_request_acknowledge(std::size_t enb, const s1ap::HandoverRequestAcknowledge& m);
+  void handover_failure(std::size_t enb, const s1ap::HandoverFailure& m, Clock::time_point now);
+  void enb_status_transfer(UeContext& ue, const s1ap::EnbStatusTransfer& m);
+  void handover_notify(std::size_t enb, const s1ap::HandoverNotify& m, Clock::time_point now);
+  void handover_cancel(UeContext& ue, const s1ap::HandoverCancel& m, Clock::time_point now);
+  void handover_ended(UeContext& ue, Clock::time_point now);
+  void path_switch_request(std::size_t enb, const s1ap::PathSwitchRequest& m);
+  std::optional<std::size_t> enb_by_id(const s1ap::GlobalEnbId& id) const;
+
+  // --- re-authentication in ECM-CONNECTED and the rules (reauth.cpp)
+  std::string reauth(UeContext& ue, Clock::time_point now);
+  void request_ue_context_modification(UeContext& ue, Clock::time_point now);
+  void ue_context_modification_answered(UeContext& ue, bool success, Clock::time_point now);
+  void as_key_procedure_ended(UeContext& ue, Clock::time_point now);
+  void expire_guards(UeContext& ue, Clock::time_point now);
+
+  MmeConfig config_;
+  Hss hss_;
+  security::ServingNetworkId serving_network_;
+  s1ap::Plmn plmn_;
+  std::map<std::size_t, Enb> enbs_;
+  std::map<std::uint32_t, std::unique_ptr<UeContext>> ues_;  // by MME UE S1AP ID
+  std::uint32_t next_mme_ue_s1ap_id_ = 1;
+  std::vector<Outgoing> out_;
+};
+
+}  // namespace concur::reference

@@ -1,0 +1,160 @@
+#include "server.h"
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <ostream>
+
+#include "capture/pcap_writer.h"
+#include "control_socket.h"
+#include "mme.h"
+#include "transport/sctp.h"
+#include "transport/tap.h"
+
+namespace concur::reference {
+
+namespace {
+
+using namespace std::chrono_literals;
+
+/// The longest the loop waits for one source before looking at the others (new associations,
+/// control commands, the stop flag); a bound on reaction time, not a sleep.
+constexpr auto kPollSlice = 20ms;
+
+std::string s1ap_name(ByteView pdu) {
+  auto raw = s1ap::decode_raw_pdu(pdu);
+  if (!raw) return "undecodable-S1AP";
+  return std::string(s1ap::message_name(raw->procedure_code, raw->pdu_type));
+}
+
+/// Writes every S1AP message the tap reports into a pcap (SCTP DATA over IP, PPID 18).
+class PcapTap {
+ public:
+  PcapTap(const std::string& path, transport::Tap& tap) : writer_(path), tap_(tap) {
+    id_ = tap_.add([this](const transport::TapRecord& r) {
+      if (!r.sctp) return;
+      const auto local = capture::Endpoint::from_text(r.local.ip, r.local.port);
+      const auto remote = capture::Endpoint::from_text(r.remote.ip, r.remote.port);
+      std::lock_guard lock(mutex_);
+      if (r.direction == transport::Direction::sent)
+        writer_.sctp_data(r.time, local, remote, r.sctp->stream, r.sctp->ppid, view_of(r.bytes));
+      else
+        writer_.sctp_data(r.time, remote, local, r.sctp->stream, r.sctp->ppid, view_of(r.bytes));
+    });
+  }
+  ~PcapTap() {
+    tap_.remove(id_);
+    std::lock_guard lock(mutex_);
+    writer_.flush();
+  }
+
+ private:
+  std::mutex mutex_;
+  capture::PcapWriter writer_;
+  transport::Tap& tap_;
+  int id_ = 0;
+};
+
+}  // namespace
+
+int run_server(const MmeConfig& config, const std::atomic<bool>& stop, std::ostream& out) {
+  const auto say = [&](const std::string& line) { out << line << std::endl; };
+  ReferenceMme mme(config);
+  mme.log = [&](const std::string& line) { say("mme " + line); };
+
+  auto tap = std::make_shared<transport::Tap>();
+  std::unique_ptr<PcapTap> pcap;
+  if (config.pcap_path) pcap = std::make_unique<PcapTap>(*config.pcap_path, *tap);
+
+  transport::SctpOptions options;
+  options.backend = transport::parse_sctp_backend(config.sctp_backend);
+  options.udp_encapsulation_port = config.udp_encapsulation_port;
+  options.tap = tap;
+  auto listener = transport::sctp_listen({config.s1_address, config.s1_port}, options);
+  std::unique_ptr<ControlSocket> control;
+  if (config.control_socket) control = std::make_unique<ControlSocket>(*config.control_socket);
+
+  say("listening " + listener->local().ip + " " + std::to_string(listener->local().port) + " " +
+      std::to_string(listener->udp_encapsulation_port()) + " backend=" + transport::to_string(listener->backend()));
+
+  std::map<std::size_t, std::unique_ptr<transport::SctpAssociation>> enbs;
+  std::size_t next_enb = 1;
+  std::size_t scan_start = 0;
+
+  const auto deliver = [&](std::vector<Outgoing> outs) {
+    for (auto& o : outs) {
+      const auto it = enbs.find(o.enb);
+      if (it == enbs.end()) continue;
+      auto bytes = s1ap::encode(o.message);
+      if (!bytes) {
+        say("error encoding for eNB " + std::to_string(o.enb) + ": " + bytes.error().to_string());
+        continue;
+      }
+      const std::uint16_t stream = o.ue_associated && it->second->outbound_streams() > 1 ? 1 : 0;
+      const auto status = it->second->send(stream, transport::kS1apPpid, view_of(*bytes));
+      say("send enb=" + std::to_string(o.enb) + " stream=" + std::to_string(stream) + " " + s1ap_name(view_of(*bytes)) +
+          (status ? "" : " FAILED: " + status.error));
+    }
+  };
+
+  while (!stop.load()) {
+    // New eNBs: wait on the listener only when nothing else can wake us.
+    while (auto a = listener->accept(enbs.empty() ? kPollSlice : 0ms)) {
+      say("accepted enb=" + std::to_string(next_enb) + " from " + a->remote().ip + ":" + std::to_string(a->remote().port));
+      enbs.emplace(next_enb++, std::move(a));
+      if (stop.load()) break;
+    }
+    if (control) {
+      control->poll([&](const std::string& line) {
+        std::string reply;
+        say("control " + line);
+        deliver(mme.on_control(line, reply, Clock::now()));
+        say("reply " + reply);
+        return reply;
+      });
+    }
+    if (const auto d = mme.next_deadline(); d && *d <= Clock::now()) deliver(mme.on_timers(Clock::now()));
+    if (enbs.empty()) continue;
+
+    std::vector<transport::SctpAssociation*> ptrs;
+    std::vector<std::size_t> ids;
+    for (auto& [id, a] : enbs) {
+      ptrs.push_back(a.get());
+      ids.push_back(id);
+    }
+    auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(kPollSlice);
+    if (const auto d = mme.next_deadline())
+      wait = std::clamp(std::chrono::duration_cast<std::chrono::milliseconds>(*d - Clock::now()), 0ms, wait);
+    const auto any = transport::sctp_receive_any(ptrs, wait, scan_start % ptrs.size());
+    if (any.event.kind == transport::SctpEventKind::timeout) continue;
+    scan_start = any.index + 1;
+    const std::size_t enb = ids[any.index];
+    const auto& e = any.event;
+    switch (e.kind) {
+      case transport::SctpEventKind::association_up:
+        say("association up enb=" + std::to_string(enb));
+        mme.enb_connected(enb);
+        break;
+      case transport::SctpEventKind::message:
+        say("recv enb=" + std::to_string(enb) + " stream=" + std::to_string(e.stream) + " " + s1ap_name(view_of(e.bytes)) +
+            " " + std::to_string(e.bytes.size()) + " octets");
+        if (e.ppid != transport::kS1apPpid) say("warning: PPID " + std::to_string(e.ppid) + " is not S1AP (18)");
+        deliver(mme.on_s1ap(enb, view_of(e.bytes), Clock::now()));
+        break;
+      case transport::SctpEventKind::protocol_error:
+        say("protocol error enb=" + std::to_string(enb) + ": " + e.detail);
+        break;
+      default:
+        say("association ended enb=" + std::to_string(enb) + ": " + transport::to_string(e.kind) + " " + e.detail);
+        mme.enb_lost(enb);
+        enbs.erase(enb);
+        break;
+    }
+  }
+  say("stopping: " + std::to_string(enbs.size()) + " association(s), " + std::to_string(mme.ue_count()) + " UE context(s)");
+  for (auto& [id, a] : enbs) a->abort();
+  enbs.clear();
+  return 0;
+}
+
+}  // namespace concur::reference

@@ -1,0 +1,79 @@
+// What the reference MME knows about one UE: identities, the S1 connection, the EPS NAS
+// security contexts, the AS key chain (TS 33.401 7.2.8) and the procedures in flight that the
+// rules of TS 33.401 7.2.10 are about.
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "codec/nas/ies.h"
+#include "codec/s1ap/types.h"
+#include "security/aka.h"
+#include "security/key_chain.h"
+#include "security/nas_security.h"
+
+namespace concur::reference {
+
+using Clock = std::chrono::steady_clock;
+
+/// An S1 connection end: which eNB association, and the eNB's id for the UE there.
+struct S1Leg {
+  std::size_t enb = 0;
+  std::uint32_t enb_ue_s1ap_id = 0;
+  bool operator==(const S1Leg&) const = default;
+};
+
+/// Which procedure carrying a KeNB (S1AP SecurityKey) the eNB has not answered yet.
+enum class AsKeyProcedure : std::uint8_t { none, initial_context_setup, ue_context_modification };
+
+/// An S1 handover between two eNBs of this MME (TS 36.413 8.4, TS 23.401 5.5.1.2).
+struct S1Handover {
+  S1Leg source;
+  std::size_t target_enb = 0;
+  std::optional<std::uint32_t> target_enb_ue_s1ap_id;  ///< known from HANDOVER REQUEST ACKNOWLEDGE
+  s1ap::HandoverType type = s1ap::HandoverType::intralte;
+  Clock::time_point guard;
+};
+
+struct UeContext {
+  std::uint32_t mme_ue_s1ap_id = 0;
+  std::optional<S1Leg> s1;  ///< absent in ECM-IDLE
+  std::string imsi;         ///< empty until the UE identified itself
+  std::optional<std::uint32_t> m_tmsi;  ///< of the GUTI this MME assigned
+  bool registered = false;  ///< EMM-REGISTERED (ATTACH COMPLETE received)
+  s1ap::Tai tai;
+  s1ap::Ecgi ecgi;
+  nas::UeNetworkCapability ue_network_capability;
+  std::uint8_t esm_pti = 0;  ///< of the PDN CONNECTIVITY REQUEST in the ATTACH REQUEST
+
+  // NAS security (TS 24.301 4.4, TS 33.401 7.2.4)
+  security::NasContextStore nas;
+  std::optional<security::EpsAuthVector> pending_vector;  ///< AKA ongoing: the vector sent
+  std::uint8_t pending_eksi = 0;
+  std::optional<std::uint8_t> smc_ksi;  ///< NAS SMC ongoing for this eKSI (7.2.10 rules 1, 6)
+  std::uint8_t next_eksi = 0;
+  Bytes last_downlink_nas;  ///< for T3460 retransmission
+  std::optional<Clock::time_point> t3460;
+  unsigned t3460_expiries = 0;
+
+  // AS security (TS 33.401 7.2.8, 7.2.9)
+  security::NetworkKeyState keys;
+  AsKeyProcedure as_key_procedure = AsKeyProcedure::none;  ///< rules 1, 2, 7
+  std::optional<Clock::time_point> as_key_guard;
+  std::uint32_t ucm_uplink_nas_count = 0;  ///< KeNB input of the UCM in flight
+  std::vector<s1ap::ERabToBeSetup> e_rabs;
+
+  // Requests waiting because a rule says so, with the moment they give up (guard timers).
+  std::optional<Clock::time_point> reauth_queued;  ///< rule 2: waits for ICS/UCM to end
+  std::optional<Clock::time_point> ucm_queued;     ///< rule 1 (SMC ongoing) or a handover in flight
+  std::optional<S1Handover> handover;
+  bool detaching = false;  ///< DETACH REQUEST accepted: the context goes with the S1 release
+
+  bool nas_smc_ongoing() const { return smc_ksi.has_value(); }
+  bool aka_ongoing() const { return pending_vector.has_value(); }
+  bool as_key_procedure_ongoing() const { return as_key_procedure != AsKeyProcedure::none; }
+};
+
+}  // namespace concur::reference

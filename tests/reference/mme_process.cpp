@@ -1,0 +1,95 @@
+#include "mme_process.h"
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace concur::reference::testing {
+
+MmeProcess::MmeProcess(const MmeOptions& options) {
+  char tmpl[] = "/tmp/concur-reference-XXXXXX";
+  dir_ = ::mkdtemp(tmpl);
+  control_path_ = dir_ + "/control.sock";
+  const std::string config = dir_ + "/mme.xml";
+  std::ofstream(config) << "<?xml version=\"1.0\"?>\n"
+                        << "<mme name=\"reference-under-test\">\n"
+                        << "  <s1 address=\"127.0.0.1\" port=\"0\" backend=\"" << options.backend << "\"/>\n"
+                        << "  <plmn mcc=\"001\" mnc=\"01\"/>\n"
+                        << "  <mme_id group=\"32769\" code=\"1\"/>\n"
+                        << "  <tai tac=\"1\"/>\n  <tai tac=\"2\"/>\n"
+                        << "  <nas integrity=\"eia2,eia1\" ciphering=\"eea2,eea0\"/>\n"
+                        << "  " << options.timers << "\n"
+                        << "  <subscriber imsi=\"" << kImsi << "\" k=\"" << kK << "\" opc=\"" << kOpc
+                        << "\" amf=\"8000\" sqn=\"0\"/>\n"
+                        << "  <control socket=\"" << control_path_ << "\"/>\n"
+                        << "  <capture pcap=\"" << dir_ << "/mme.pcap\"/>\n"
+                        << options.extra_xml << "</mme>\n";
+  child_ = std::make_unique<transport::testing::ChildProcess>(
+      std::vector<std::string>{CONCUR_REFERENCE_MME, "--config", config});
+  const auto line = child_->wait_for_line("listening ", std::chrono::milliseconds(10000));
+  if (!line) return;
+  std::istringstream in(line->substr(10));
+  unsigned port = 0, udp = 0;
+  in >> address_.ip >> port >> udp;
+  address_.port = static_cast<std::uint16_t>(port);
+  udp_port_ = static_cast<std::uint16_t>(udp);
+  started_ = true;
+}
+
+MmeProcess::~MmeProcess() {
+  child_->stop();
+  std::error_code ec;
+  std::filesystem::remove_all(dir_, ec);
+}
+
+std::optional<std::string> MmeProcess::control(const std::string& command, std::chrono::milliseconds timeout) {
+  const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return std::nullopt;
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  std::strncpy(addr.sun_path, control_path_.c_str(), sizeof(addr.sun_path) - 1);
+  std::optional<std::string> reply;
+  const std::string line = command + "\n";
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0 &&
+      ::send(fd, line.data(), line.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(line.size())) {
+    std::string buffer;
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (buffer.find('\n') == std::string::npos) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0) break;
+      pollfd p{fd, POLLIN, 0};
+      if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
+      char buf[1024];
+      const ssize_t n = ::read(fd, buf, sizeof(buf));
+      if (n <= 0) break;
+      buffer.append(buf, static_cast<std::size_t>(n));
+    }
+    if (const auto nl = buffer.find('\n'); nl != std::string::npos) reply = buffer.substr(0, nl);
+  }
+  ::close(fd);
+  return reply;
+}
+
+std::optional<std::string> MmeProcess::wait_for_status(const std::string& needle, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::optional<std::string> last;
+  while (std::chrono::steady_clock::now() < deadline) {
+    last = control("status");
+    if (last && last->find(needle) != std::string::npos) return last;
+  }
+  return last;
+}
+
+std::optional<int> MmeProcess::terminate(std::chrono::milliseconds timeout) {
+  ::kill(child_->pid(), SIGTERM);
+  return child_->wait_exit(timeout);
+}
+
+}  // namespace concur::reference::testing
