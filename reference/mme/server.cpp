@@ -2,10 +2,9 @@
 
 #include <map>
 #include <memory>
-#include <mutex>
 #include <ostream>
 
-#include "capture/pcap_writer.h"
+#include "transport/pcap_recorder.h"
 #include "control_socket.h"
 #include "mme.h"
 #include "transport/sctp.h"
@@ -27,34 +26,6 @@ std::string s1ap_name(ByteView pdu) {
   return std::string(s1ap::message_name(raw->procedure_code, raw->pdu_type));
 }
 
-/// Writes every S1AP message the tap reports into a pcap (SCTP DATA over IP, PPID 18).
-class PcapTap {
- public:
-  PcapTap(const std::string& path, transport::Tap& tap) : writer_(path), tap_(tap) {
-    id_ = tap_.add([this](const transport::TapRecord& r) {
-      if (!r.sctp) return;
-      const auto local = capture::Endpoint::from_text(r.local.ip, r.local.port);
-      const auto remote = capture::Endpoint::from_text(r.remote.ip, r.remote.port);
-      std::lock_guard lock(mutex_);
-      if (r.direction == transport::Direction::sent)
-        writer_.sctp_data(r.time, local, remote, r.sctp->stream, r.sctp->ppid, view_of(r.bytes));
-      else
-        writer_.sctp_data(r.time, remote, local, r.sctp->stream, r.sctp->ppid, view_of(r.bytes));
-    });
-  }
-  ~PcapTap() {
-    tap_.remove(id_);
-    std::lock_guard lock(mutex_);
-    writer_.flush();
-  }
-
- private:
-  std::mutex mutex_;
-  capture::PcapWriter writer_;
-  transport::Tap& tap_;
-  int id_ = 0;
-};
-
 }  // namespace
 
 int run_server(const MmeConfig& config, const std::atomic<bool>& stop, std::ostream& out) {
@@ -63,8 +34,11 @@ int run_server(const MmeConfig& config, const std::atomic<bool>& stop, std::ostr
   mme.log = [&](const std::string& line) { say("mme " + line); };
 
   auto tap = std::make_shared<transport::Tap>();
-  std::unique_ptr<PcapTap> pcap;
-  if (config.pcap_path) pcap = std::make_unique<PcapTap>(*config.pcap_path, *tap);
+  std::unique_ptr<transport::PcapRecorder> pcap;
+  if (config.pcap_path) {
+    pcap = std::make_unique<transport::PcapRecorder>(*config.pcap_path);
+    pcap->attach(tap);
+  }
 
   transport::SctpOptions options;
   options.backend = transport::parse_sctp_backend(config.sctp_backend);
