@@ -39,9 +39,15 @@ function(concur_add_gtest)
 endfunction()
 
 # Adds a libFuzzer target: concur_add_fuzzer(NAME name SOURCES f.cpp LIBS lib)
+# Every fuzzer joins `concur_fuzz_targets`, so scripts/fuzz.sh builds the fuzzers and what they
+# link, not the whole tree, with clang.
+if(CONCUR_FUZZ AND NOT TARGET concur_fuzz_targets)
+  add_custom_target(concur_fuzz_targets)
+endif()
 function(concur_add_fuzzer)
   cmake_parse_arguments(F "" "NAME" "SOURCES;LIBS" ${ARGN})
   add_executable(${F_NAME} ${F_SOURCES})
+  add_dependencies(concur_fuzz_targets ${F_NAME})
   target_link_libraries(${F_NAME} PRIVATE ${F_LIBS} concur_build_flags)
   target_link_options(${F_NAME} PRIVATE -fsanitize=fuzzer)
 endfunction()

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Builds every fuzz target with clang/libFuzzer under ASAN/UBSAN and runs each for a bounded time.
-# Usage: scripts/fuzz.sh [SECONDS_PER_TARGET]   (default 30)
+# Usage: scripts/fuzz.sh [SECONDS_PER_TARGET]   (default 20)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
-seconds=${1:-30}
+seconds=${1:-20}
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
   -DCONCUR_FUZZ=ON -DCONCUR_TESTS=OFF -DCONCUR_BENCH=OFF
-cmake --build build-fuzz -j "$(nproc)"
+cmake --build build-fuzz -j "$(nproc)" --target concur_fuzz_targets
 mapfile -t targets < <(find build-fuzz/fuzz -type f -executable -name 'fuzz_*' | sort)
 if [ ${#targets[@]} -eq 0 ]; then
   echo "fuzz: no fuzz targets built"

@@ -27,4 +27,4 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
   ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE "slow|lab"
 
 echo "== fuzz targets (clang, libFuzzer, ASAN/UBSAN) =="
-bash scripts/fuzz.sh "${CONCUR_FUZZ_SECONDS:-30}"
+bash scripts/fuzz.sh "${CONCUR_FUZZ_SECONDS:-20}"
