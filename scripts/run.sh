@@ -28,6 +28,7 @@ for f in "${captures[@]}"; do
   if ./build/runner/cli/concur decode "$f" > "$out/decode-$name.txt" 2> "$out/decode-$name.errors.txt" &&
      ./build/runner/cli/concur decode --stats --json "$f" > "$out/decode-$name.stats.json" 2>/dev/null; then
     echo "run: $f: $(grep -c . "$out/decode-$name.txt") messages decoded, no errors"
+    [ -s "$out/decode-$name.errors.txt" ] || rm -f "$out/decode-$name.errors.txt"
   else
     echo "run: $f: decode errors, see $out/decode-$name.errors.txt"
     failed=1
