@@ -17,7 +17,7 @@ std::string_view to_string(Verdict v) {
 
 std::string rule_name(Rule r) { return "R" + std::to_string(static_cast<int>(r)); }
 
-// The rule sentences of TS 33.401 clause 7.2.10 (text as in /work/shared/seed, the CR that adds
+// The rule sentences of TS 33.401 clause 7.2.10 (text as in ../shared/seed, the CR that adds
 // the inter-RAT case to rule 6).
 std::string_view rule_text(Rule r) {
   switch (r) {

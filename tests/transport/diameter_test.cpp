@@ -17,7 +17,7 @@ namespace {
 using namespace std::chrono_literals;
 
 // Device-Watchdog-Request and -Answer from a real S6a capture: orion-belt/tempo quectel.pcap
-// frames 22 and 23 (referenced as /work/shared/captures/real/tempo_quectel.pcap). tshark 4.0:
+// frames 22 and 23 (referenced as ../shared/captures/real/tempo_quectel.pcap). tshark 4.0:
 //   DWR: Length 92, Flags 0x80 Request, Command Code 280, Hop-by-Hop 0x7fec2d5e, End-to-End 0x22a3a560,
 //        Origin-Host mme.openairinterface.org, Origin-Realm openairinterface.org, Origin-State-Id.
 //   DWA: Length 104, Flags 0x00, Command Code 280, same identifiers, Result-Code 2001, Origin-Host hss....

@@ -7,7 +7,7 @@ namespace concur::transport {
 namespace {
 
 // Modify Bearer Request from a real S11 capture: omec-project/ngic-rtc pcap/cp_in.pcap frame 2
-// (referenced as /work/shared/captures/real/ngic_s11_cp_in.pcap). tshark 4.0:
+// (referenced as ../shared/captures/real/ngic_s11_cp_in.pcap). tshark 4.0:
 //   Version 2, P 0, T 1, Message Type: Modify Bearer Request (34), Message Length: 67,
 //   TEID 0xeeffc000, Sequence Number 0x000017.
 const char* kModifyBearerRequest =

@@ -1,6 +1,6 @@
 // One filled-in instance of every modelled S1AP message, for round trips, the tshark judge,
 // benchmarks and fuzz seeds. Values are plausible, not from a capture. Keys come from
-// /work/shared/PROTOCOL-FACTS.md 1.5(c): the NH chain recomputed from the open5gs
+// ../shared/PROTOCOL-FACTS.md 1.5(c): the NH chain recomputed from the open5gs
 // security_test3 KASME (self-computed, used here only as realistic 256-bit values).
 #pragma once
 
