@@ -11,24 +11,20 @@
 #include <vector>
 
 #include "capture/capture_reader.h"
-#include "tshark_fields.h"
+#include "support/shared_captures.h"
+#include "support/tshark_fields.h"
+#include "support/tshark_judge.h"
 
 namespace concur::capture {
 namespace {
 
-using testing::real_captures_dir;
-using testing::split_occurrences;
-using testing::tshark_available;
-using testing::tshark_fields;
+using test::real_captures_dir;
+using test::split_occurrences;
+using test::tshark_fields;
 
 std::vector<std::string> real_capture_names() {
   std::vector<std::string> names;
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(real_captures_dir(), ec)) {
-    const std::string ext = e.path().extension().string();
-    if (ext == ".pcap" || ext == ".pcapng") names.push_back(e.path().filename().string());
-  }
-  std::sort(names.begin(), names.end());
+  for (const auto& f : test::real_capture_files()) names.push_back(f.filename().string());
   return names;
 }
 
@@ -80,8 +76,8 @@ Expected tshark_view(const std::string& path) {
 class RealCapture : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(RealCapture, yields_exactly_the_messages_tshark_dissects) {
-  if (!tshark_available()) GTEST_SKIP() << "tshark is not installed: no independent judge";
-  const std::string path = real_captures_dir() + "/" + GetParam();
+  if (auto why = test::tshark_unusable()) GTEST_SKIP() << *why;
+  const std::string path = (real_captures_dir() / GetParam()).string();
   const Expected expected = tshark_view(path);
 
   Expected got;

@@ -12,7 +12,7 @@
 
 #include "capture/link_layer.h"
 #include "packet_builder.h"
-#include "tshark_fields.h"
+#include "support/shared_captures.h"
 
 namespace concur::capture {
 namespace {
@@ -95,7 +95,7 @@ void check_cut(const Bytes& file, const std::vector<Record>& records, const std:
   EXPECT_TRUE(text.find("truncated") != std::string::npos || text.find("empty") != std::string::npos) << text;
 }
 
-std::string real(const std::string& name) { return real_captures_dir() + "/" + name; }
+std::string real(const std::string& name) { return (test::real_captures_dir() / name).string(); }
 
 TEST(Truncation, every_cut_of_a_real_pcapng_capture_gives_the_messages_before_it_and_a_clean_error_inside_a_block) {
   const std::string path = real("tempo_s1ap.pcap");

@@ -15,6 +15,7 @@
 #include "capture/capture_reader.h"
 #include "capture/pcap_writer.h"
 #include "trace/decoded_message.h"
+#include "support/shared_captures.h"
 #include "support/subprocess.h"
 #include "support/tshark_judge.h"
 
@@ -37,21 +38,9 @@ DecodeRun decode(std::vector<std::string> args) {
   return r;
 }
 
-fs::path shared_captures() {
-  const char* env = std::getenv("CONCUR_SHARED_DIR");
-  return fs::path(env && *env ? env : CONCUR_SHARED_DIR) / "captures" / "real";
-}
+fs::path shared_captures() { return test::real_captures_dir(); }
 
-std::vector<fs::path> real_captures() {
-  std::vector<fs::path> out;
-  if (!fs::is_directory(shared_captures())) return out;
-  for (const auto& e : fs::directory_iterator(shared_captures())) {
-    const std::string ext = e.path().extension().string();
-    if (ext == ".pcap" || ext == ".pcapng") out.push_back(e.path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
+std::vector<fs::path> real_captures() { return test::real_capture_files(); }
 
 // "protocol\tmessage\tcount" lines of --stats, keyed by protocol and message.
 std::map<std::string, std::uint64_t> stats_lines(const std::string& text) {

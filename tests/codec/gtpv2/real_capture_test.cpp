@@ -13,14 +13,12 @@
 
 #include "codec/gtpv2/message.h"
 #include "codec/gtpv2/summary.h"
+#include "support/shared_captures.h"
+#include "support/tshark_fields.h"
+#include "support/tshark_judge.h"
 
 namespace concur::gtpv2 {
 namespace {
-
-std::filesystem::path shared_dir() {
-  if (const char* env = std::getenv("CONCUR_SHARED_DIR")) return env;
-  return CONCUR_SHARED_DIR;
-}
 
 struct CapturedMessage {
   std::string frame;
@@ -30,34 +28,26 @@ struct CapturedMessage {
 
 /// Runs tshark on `pcap` and returns every GTPv2 UDP payload with the message type tshark saw first.
 std::vector<CapturedMessage> gtpv2_payloads(const std::filesystem::path& pcap) {
-  const std::string cmd = "tshark -n -r '" + pcap.string() +
-                          "' -Y gtpv2 -T fields -E separator=/t -e frame.number -e udp.payload -e gtpv2.message_type 2>/dev/null";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
+  const auto rows = test::tshark_fields(pcap, "gtpv2", {"frame.number", "udp.payload", "gtpv2.message_type"});
+  if (!rows) throw std::runtime_error("tshark failed on " + pcap.string());
   std::vector<CapturedMessage> out;
-  if (!pipe) return out;
-  char buf[65536];
-  while (std::fgets(buf, sizeof buf, pipe.get())) {
-    std::istringstream line(buf);
+  for (auto cols : *rows) {
+    cols.resize(3);
     CapturedMessage m;
-    std::string payload, types;
-    std::getline(line, m.frame, '\t');
-    std::getline(line, payload, '\t');
-    std::getline(line, types);
-    m.payload = from_hex(payload);
-    m.tshark_type = std::stoi(types.substr(0, types.find(',')));
+    m.frame = cols[0];
+    m.payload = from_hex(cols[1]);
+    m.tshark_type = std::stoi(cols[2].substr(0, cols[2].find(',')));
     out.push_back(std::move(m));
   }
   return out;
 }
 
-bool tshark_available() { return std::system("tshark --version >/dev/null 2>&1") == 0; }
-
 class RealCapture : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(RealCapture, every_gtpv2_message_decodes_re_encodes_byte_identically_and_has_tsharks_type) {
-  const std::filesystem::path pcap = shared_dir() / "captures" / "real" / GetParam();
+  const std::filesystem::path pcap = test::real_captures_dir() / GetParam();
   if (!std::filesystem::exists(pcap)) GTEST_SKIP() << "capture not available: " << pcap;
-  if (!tshark_available()) GTEST_SKIP() << "tshark not installed";
+  if (auto why = test::tshark_unusable()) GTEST_SKIP() << *why;
   const auto messages = gtpv2_payloads(pcap);
   ASSERT_FALSE(messages.empty()) << "tshark found no GTPv2 in " << pcap;
   for (const CapturedMessage& c : messages) {

@@ -12,36 +12,16 @@
 #include "codec/nas/pdu.h"
 #include "codec/nas/summary.h"
 #include "common/bytes.h"
+#include "support/shared_captures.h"
+#include "support/tshark_fields.h"
+#include "support/tshark_judge.h"
 
 namespace concur::nas {
 namespace {
 
 namespace fs = std::filesystem;
 
-fs::path captures_dir() {
-  const char* env = std::getenv("CONCUR_SHARED_DIR");
-  return fs::path(env ? env : CONCUR_SHARED_DIR) / "captures" / "real";
-}
-
-std::string run(const std::string& cmd) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return out;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  pclose(p);
-  return out;
-}
-
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  if (s.empty()) return out;
-  std::stringstream ss(s);
-  std::string item;
-  while (std::getline(ss, item, sep)) out.push_back(item);
-  return out;
-}
+using test::split_occurrences;
 
 std::string hex_u8(unsigned v) {
   char b[8];
@@ -89,28 +69,25 @@ void add_message(FrameView& ours, const NasMessage& m, bool record_plain_emm_hea
 }
 
 TEST(NasRealCaptures, every_nas_pdu_in_the_shared_captures_decodes_re_encodes_and_matches_tshark) {
-  const fs::path dir = captures_dir();
+  const fs::path dir = test::real_captures_dir();
   if (!fs::is_directory(dir)) GTEST_SKIP() << "no shared captures at " << dir << " (set CONCUR_SHARED_DIR)";
-  if (run("tshark -v 2>/dev/null").find("TShark") == std::string::npos) GTEST_SKIP() << "tshark is not installed";
+  if (auto why = test::tshark_unusable()) GTEST_SKIP() << *why;
   std::size_t pdus = 0, frames = 0, protected_pdus = 0, ciphered_kept = 0;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    const auto ext = entry.path().extension();
-    if (ext != ".pcap" && ext != ".pcapng") continue;
-    const std::string cmd = "tshark -r '" + entry.path().string() +
-                            "' -Y 's1ap.NAS_PDU || s1ap.nAS_PDU' -T fields -E occurrence=a -E aggregator=, "
-                            "-e frame.number -e s1ap.NAS_PDU -e s1ap.nAS_PDU -e nas_eps.security_header_type "
-                            "-e nas_eps.nas_msg_emm_type -e nas_eps.nas_msg_esm_type -e nas_eps.emm.nas_key_set_id "
-                            "-e nas_eps.emm.toc -e nas_eps.emm.toi 2>/dev/null";
-    for (const auto& line : split(run(cmd), '\n')) {
-      auto cols = split(line, '\t');
+  for (const fs::path& file : test::real_capture_files()) {
+    const auto rows = test::tshark_fields(
+        file, "s1ap.NAS_PDU || s1ap.nAS_PDU",
+        {"frame.number", "s1ap.NAS_PDU", "s1ap.nAS_PDU", "nas_eps.security_header_type", "nas_eps.nas_msg_emm_type",
+         "nas_eps.nas_msg_esm_type", "nas_eps.emm.nas_key_set_id", "nas_eps.emm.toc", "nas_eps.emm.toi"});
+    ASSERT_TRUE(rows) << "tshark failed on " << file;
+    for (auto cols : *rows) {
       cols.resize(9);
       ++frames;
-      const std::string where = entry.path().filename().string() + " frame " + cols[0];
-      FrameView theirs{split(cols[3], ','), split(cols[4], ','), split(cols[5], ','), split(cols[6], ','),
-                       split(cols[7], ','), split(cols[8], ',')};
+      const std::string where = file.filename().string() + " frame " + cols[0];
+      FrameView theirs{split_occurrences(cols[3]), split_occurrences(cols[4]), split_occurrences(cols[5]),
+                       split_occurrences(cols[6]), split_occurrences(cols[7]), split_occurrences(cols[8])};
       FrameView ours;
-      std::vector<std::string> hexes = split(cols[1], ',');
-      for (const auto& h : split(cols[2], ',')) hexes.push_back(h);
+      std::vector<std::string> hexes = split_occurrences(cols[1]);
+      for (const auto& h : split_occurrences(cols[2])) hexes.push_back(h);
       for (const auto& hex : hexes) {
         ++pdus;
         const Bytes in = from_hex(hex);

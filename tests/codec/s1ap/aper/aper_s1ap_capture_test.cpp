@@ -28,7 +28,9 @@
 #include "aper_test_support.h"
 #include "codec/s1ap/aper/descriptor_kind.h"
 #include "s1ap_tables.h"
+#include "support/shared_captures.h"
 #include "support/subprocess.h"
+#include "support/tshark_fields.h"
 
 namespace concur::s1ap::aper {
 namespace {
@@ -36,37 +38,11 @@ namespace {
 namespace fs = std::filesystem;
 using namespace testing;
 
-struct CapturedPdu {
-  std::string where;  // "file frame N#k"
-  Bytes bytes;
-};
+using CapturedPdu = test::TsharkS1apPdu;
 
-fs::path captures_dir() {
-  const char* env = std::getenv("CONCUR_SHARED_DIR");
-  return fs::path(env && *env ? env : CONCUR_SHARED_DIR) / "captures" / "real";
-}
+fs::path captures_dir() { return test::real_captures_dir(); }
 
-std::vector<CapturedPdu> extract_s1ap(const fs::path& file) {
-  // -d ...,data: tshark hands over the raw SCTP user data (reassembled) instead of dissecting it.
-  const test::ProcessResult r = test::run_process(
-      {"tshark", "-n", "-r", file.string(), "-o", "sctp.reassembly:TRUE", "-d", "sctp.ppi==18,data", "-Y",
-       "sctp.data_payload_proto_id==18", "-T", "fields", "-e", "frame.number", "-e", "data.data"},
-      std::chrono::seconds(120));
-  if (r.exit_code != 0) throw std::runtime_error("tshark failed on " + file.string() + ": " + r.err);
-  std::vector<CapturedPdu> out;
-  std::istringstream lines(r.out);
-  std::string line;
-  while (std::getline(lines, line)) {
-    const auto tab = line.find('\t');
-    if (tab == std::string::npos) continue;
-    std::istringstream payloads(line.substr(tab + 1));
-    std::string hex;
-    int k = 0;
-    while (std::getline(payloads, hex, ','))
-      if (!hex.empty()) out.push_back({file.filename().string() + " frame " + line.substr(0, tab) + "#" + std::to_string(k++), from_hex(hex)});
-  }
-  return out;
-}
+std::vector<CapturedPdu> extract_s1ap(const fs::path& file) { return test::tshark_s1ap_pdus(file); }
 
 /// Decodes `in` as `td`, expects the identical octets back, and hands the structure to `inspect`.
 template <class F>
@@ -156,11 +132,7 @@ class AperS1apCaptures : public ::testing::Test {
     const test::ProcessResult v = test::run_process({"tshark", "-v"}, std::chrono::seconds(30));
     if (v.exit_code != 0) GTEST_SKIP() << "tshark is not usable here: " << v.err;
     if (pdus_.empty()) {
-      std::vector<fs::path> files;
-      for (const auto& e : fs::directory_iterator(captures_dir()))
-        if (e.path().extension() == ".pcap" || e.path().extension() == ".pcapng") files.push_back(e.path());
-      std::sort(files.begin(), files.end());
-      for (const auto& f : files) {
+      for (const auto& f : test::real_capture_files()) {
         auto pdus = extract_s1ap(f);
         pdus_.insert(pdus_.end(), pdus.begin(), pdus.end());
       }
