@@ -17,9 +17,9 @@ constexpr int kHeader = 44;       // role boxes
 constexpr int kRow = 40;          // one message
 constexpr int kGapRow = 26;       // "... n messages not shown ..."
 constexpr int kNoteGap = 16;      // between the last lifeline and the evidence notes
-constexpr int kNoteWidth = 500;
+constexpr int kNoteWidth = 540;
 constexpr int kNoteLineHeight = 15;
-constexpr std::size_t kNoteChars = 74;  // characters per note line at 11.5 px
+constexpr std::size_t kNoteChars = 82;  // characters per note line at 11.5 px (about 6.3 px each)
 
 constexpr const char* kOffendingColour = "#c62828";
 constexpr const char* kRelatedColour = "#ef6c00";
@@ -78,7 +78,7 @@ class SvgWriter {
     int y = kHeader + 6;
     for (const LadderRow& r : rows) {
       const int h = row_height(r, marks_);
-      if (r.message) draw_message(*r.message, y);
+      if (r.message) draw_message(*r.message, y, h);
       else draw_gap(r.skipped, y, lifelines_right);
       y += h;
     }
@@ -116,7 +116,7 @@ class SvgWriter {
     return it == lane_of_.end() ? 0 : it->second;  // lifeline_roles() lists every role named
   }
 
-  void draw_message(const LadderMessage& m, int top) {
+  void draw_message(const LadderMessage& m, int top, int height) {
     const bool offending = marks_.offending.count(m.index) > 0;
     const bool related = !offending && marks_.related.count(m.index) > 0;
     const char* colour = offending ? kOffendingColour : related ? kRelatedColour : kNormalColour;
@@ -131,7 +131,7 @@ class SvgWriter {
                                     m.name + (m.detail.empty() ? "" : " " + m.detail)) +
             "</title>";
     if (offending) {
-      out_ += "<rect x=\"2\" y=\"" + num(top + 1) + "\" width=\"" + num(lifelines_right_ - 4) + "\" height=\"" + num(kRow - 2) +
+      out_ += "<rect x=\"2\" y=\"" + num(top + 1) + "\" width=\"" + num(lifelines_right_ - 4) + "\" height=\"" + num(height - 2) +
               "\" fill=\"#ffebee\"/>";
     }
     // Gutter: when and which.
