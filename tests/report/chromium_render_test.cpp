@@ -39,6 +39,8 @@ constexpr const char* kProbe = R"js(<script>
   for (var i = 0; i !== texts.length; ++i) if (texts[i].getComputedTextLength() > 0) ++laid;
   var out = [];
   out.push('offending ' + box(off));
+  out.push('offending_line ' + box(off ? off.querySelector('line') : null));
+  out.push('offending_head ' + box(off ? off.querySelector('polygon') : null));
   out.push('note ' + box(note));
   out.push('note_lines ' + texts.length + ' ' + laid);
   out.push('offending_stroke ' + (off ? getComputedStyle(off.querySelector('line')).stroke.replace(/ /g, '') : 'missing'));
@@ -93,7 +95,7 @@ class ChromiumRender : public ::testing::Test {
   std::string dump_dom(const std::string& html) {
     const auto page = dir_ / "report.html";
     std::ofstream(page, std::ios::binary) << html;
-    const test::ProcessResult r = test::run_process(
+    const ::concur::test::ProcessResult r = ::concur::test::run_process(
         {kChromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
          "--disable-extensions", "--disable-background-networking", "--window-size=1600,1200",
          "--user-data-dir=" + (dir_ / "profile").string(), "--dump-dom", "file://" + page.string()},
@@ -114,16 +116,21 @@ TEST_F(ChromiumRender, failing_case_ladder_renders_the_highlighted_arrow_with_it
   const auto facts = layout_facts(dump_dom(html));
   ASSERT_FALSE(facts.empty()) << "the probe wrote nothing: the page did not load";
 
-  const Box arrow = box_of(facts.at("offending"));
+  const Box row = box_of(facts.at("offending"));
+  const Box line = box_of(facts.at("offending_line"));
+  const Box head = box_of(facts.at("offending_head"));
   const Box note = box_of(facts.at("note"));
-  EXPECT_GT(arrow.width, 50) << facts.at("offending");
-  EXPECT_GT(arrow.height, 5) << facts.at("offending");
+  EXPECT_GT(row.width, 50) << facts.at("offending");
+  EXPECT_GT(row.height, 5) << facts.at("offending");
+  EXPECT_GT(line.width, 50) << "the offending arrow is not drawn: " << facts.at("offending_line");
+  EXPECT_GT(head.width, 0) << facts.at("offending_head");
+  EXPECT_GT(head.height, 0) << facts.at("offending_head");
   EXPECT_GT(note.width, 100) << facts.at("note");
   EXPECT_GT(note.height, 10) << facts.at("note");
-  // Beside: to the right of where the arrow starts, at the height of the arrow's row.
-  EXPECT_GT(note.left, arrow.left);
-  EXPECT_LT(note.top, arrow.top + arrow.height + 20);
-  EXPECT_GT(note.top + note.height, arrow.top);
+  // Beside: right of the arrow's right end, starting at the height of the arrow.
+  EXPECT_GE(note.left, line.left + line.width) << facts.at("note") << " vs " << facts.at("offending_line");
+  EXPECT_LT(note.top, line.top + 20);
+  EXPECT_GT(note.top + note.height, line.top);
 
   std::istringstream lines(facts.at("note_lines"));
   int total = 0, laid_out = 0;
