@@ -53,7 +53,23 @@ class Builder {
   std::vector<Event> events;
 };
 
-std::vector<Event> r3_trace(std::uint8_t last_ncc) {
+/// Attach of a UE that takes no further part: traffic a real test case has beside its subject.
+void background_attach(Builder& b, std::uint32_t n) {
+  const Leg leg{"eNB1", 1000 + n, 2000 + n};
+  UeIds first = Builder::ids(leg);
+  first.imsi = "00101000000" + std::to_string(1000 + n);
+  b.add("eNB1", "MME", first, NasInitialRequest{NasRequestKind::attach, std::nullopt});
+  b.down(leg, AuthenticationRequest{0});
+  b.up(leg, AuthenticationResponse{});
+  b.down(leg, SecurityModeCommand{0, NasAlgorithms{2, 2}});
+  b.up(leg, SecurityModeComplete{});
+  Key256 kenb{};
+  kenb.fill(static_cast<std::uint8_t>(0x50 + n));
+  b.down(leg, InitialContextSetupRequest{kenb});
+  b.up(leg, InitialContextSetupResponse{});
+}
+
+std::vector<Event> r3_trace(std::uint8_t last_ncc, std::uint32_t background_ues = 0) {
   const Leg enb1{"eNB1", 7, 70}, enb2{"eNB2", 8, 80}, enb3{"eNB3", 9, 90};
   Builder b;
   Key256 kenb{};
@@ -65,6 +81,7 @@ std::vector<Event> r3_trace(std::uint8_t last_ncc) {
   b.up(enb1, SecurityModeComplete{});
   b.down(enb1, InitialContextSetupRequest{kenb});
   b.up(enb1, InitialContextSetupResponse{});
+  for (std::uint32_t n = 0; n < background_ues / 2; ++n) background_attach(b, n);
   b.handover(enb1, enb2, 2, 0x22);
   // Re-authentication in ECM-CONNECTED: a new KASME (eKSI 1), no UE Context Modification yet.
   b.down(enb2, AuthenticationRequest{1});
@@ -72,6 +89,7 @@ std::vector<Event> r3_trace(std::uint8_t last_ncc) {
   b.down(enb2, SecurityModeCommand{1, NasAlgorithms{2, 2}});
   b.up(enb2, SecurityModeComplete{});
   b.handover(enb2, enb3, last_ncc, 0x31);
+  for (std::uint32_t n = background_ues / 2; n < background_ues; ++n) background_attach(b, n);
   return b.events;
 }
 
@@ -95,6 +113,20 @@ TestCaseResult judged_test_case(const std::vector<Event>& events, std::vector<Ru
     for (const UeRuleVerdict& u : s.per_ue) tc.findings.insert(tc.findings.end(), u.findings.begin(), u.findings.end());
   }
   tc.ladder = ladder_of(events, {"eNB1", "eNB2", "eNB3", "MME"});
+  return tc;
+}
+
+TestCaseResult demo_large_test_case(std::uint32_t background_ues) {
+  TestCaseResult tc = judged_test_case(r3_trace(1, background_ues), {Rule::r3});
+  // The background UEs never meet rule 3's situation: their inconc findings say nothing here.
+  std::erase_if(tc.findings, [](const Finding& f) { return f.verdict == Verdict::inconc; });
+  tc.id = "TC_R3_HO_AFTER_SMC_COMPLETE_LOADED";
+  tc.title = "S1 handover after a completed SMC for a new KASME, among " + std::to_string(background_ues) +
+             " other UEs attaching";
+  tc.purpose = "Verify rule 3 while other UEs load the MME.";
+  tc.clause = "TS 33.401 7.2.10 rule 3";
+  tc.duration = std::chrono::milliseconds(4100);
+  tc.pcap_file = "TC_R3_HO_AFTER_SMC_COMPLETE_LOADED.pcap";
   return tc;
 }
 

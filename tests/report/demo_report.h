@@ -4,6 +4,7 @@
 // plus a conformant case. Tests and the demo program share it.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "monitor/event.h"
@@ -21,6 +22,10 @@ std::size_t offending_index();
 
 /// A test case result from a monitor run over `events`, with findings of `rules` only.
 TestCaseResult judged_test_case(const std::vector<monitor::Event>& events, std::vector<monitor::Rule> rules);
+
+/// The rule-3 violation among `background_ues` other UEs attaching, half before the first
+/// handover and half after the violation: a ladder of hundreds of messages (7 per UE).
+TestCaseResult demo_large_test_case(std::uint32_t background_ues);
 
 /// Two test cases: TC_R3_HO_AFTER_SMC_COMPLETE (fail, the violation trace) and
 /// TC_R3_HO_OLD_CHAIN_STEPS (pass), with metadata as a `--reference --violate R3` run.

@@ -109,3 +109,24 @@ TEST(LadderSvg, draws_one_lifeline_per_role_and_one_arrow_group_per_message) {
 
 }  // namespace
 }  // namespace concur::report
+
+namespace concur::report {
+namespace {
+
+TEST(LargeLadder, a_violation_among_hundreds_of_messages_stays_marked_with_its_evidence_note) {
+  const TestCaseResult tc = test::demo_large_test_case(40);
+  ASSERT_EQ(tc.verdict, monitor::Verdict::fail);
+  ASSERT_GT(tc.ladder.messages.size(), 280u);
+  const LadderMarks marks = marks_of(tc);
+  ASSERT_EQ(marks.offending.size(), 1u);
+  const auto rows = excerpt_rows(tc.ladder, marks.offending, 4);
+  std::size_t drawn = 0;
+  for (const LadderRow& r : rows) drawn += r.message ? 1 : 0;
+  EXPECT_EQ(drawn, 9u);
+  const std::string svg = render_ladder_svg(lifeline_roles(tc.ladder), rows, marks);
+  EXPECT_THAT(svg, HasSubstr("class=\"msg offending\" data-index=\"" + std::to_string(*marks.offending.begin())));
+  EXPECT_THAT(svg, HasSubstr("class=\"evidence-note\""));
+}
+
+}  // namespace
+}  // namespace concur::report

@@ -1,4 +1,4 @@
-// Writes the demo report (a rule-3 violation judged by the monitor) to the path given, so a
+// Writes the demo report (rule-3 violations judged by the monitor, one among 40 other UEs) to the path given, so a
 // person can open it: write_demo_report /tmp/concur-demo.html
 #include <cstdio>
 #include <exception>
@@ -12,7 +12,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    concur::report::write_html_report(concur::report::test::demo_run_report(), argv[1]);
+    // The two cases of the tests, plus a large one to see how hundreds of messages read.
+    concur::report::RunReport report = concur::report::test::demo_run_report();
+    report.test_cases.push_back(concur::report::test::demo_large_test_case(40));
+    concur::report::write_html_report(report, argv[1]);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "%s\n", e.what());
     return 1;
