@@ -21,6 +21,8 @@ constexpr int kNoteWidth = 540;
 constexpr int kNoteLineHeight = 15;
 constexpr std::size_t kNoteChars = 82;  // characters per note line at 11.5 px (about 6.3 px each)
 
+constexpr std::size_t kShortestGap = 3;  // fewer left-out messages are drawn instead
+
 constexpr const char* kOffendingColour = "#c62828";
 constexpr const char* kRelatedColour = "#ef6c00";
 constexpr const char* kNormalColour = "#263238";
@@ -231,12 +233,14 @@ std::vector<LadderRow> excerpt_rows(const MessageLadder& ladder, const std::set<
       ++i;
       continue;
     }
-    std::size_t run = 0;
-    while (i < n && !shown[i]) {
-      ++run;
-      ++i;
+    std::size_t end = i;
+    while (end < n && !shown[end]) ++end;
+    if (end - i < kShortestGap) {  // a gap row would take as much room as the messages
+      for (; i < end; ++i) rows.push_back(LadderRow{&ladder.messages[i], 0});
+      continue;
     }
-    rows.push_back(LadderRow{nullptr, run});
+    rows.push_back(LadderRow{nullptr, end - i});
+    i = end;
   }
   return rows;
 }

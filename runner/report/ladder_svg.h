@@ -25,7 +25,8 @@ std::vector<std::string> lifeline_roles(const MessageLadder& ladder);
 /// Every message, one row each.
 std::vector<LadderRow> all_rows(const MessageLadder& ladder);
 /// The messages whose index is in `keep`, each with `context` messages either side; each run of
-/// the others becomes one gap row. Keeps large ladders readable around the offending message.
+/// the others becomes one gap row (a run of one or two is drawn instead). Keeps large ladders
+/// readable around the offending message.
 std::vector<LadderRow> excerpt_rows(const MessageLadder& ladder, const std::set<std::size_t>& keep,
                                     std::size_t context);
 

@@ -94,6 +94,19 @@ TEST(LadderExcerpt, kept_messages_at_the_edges_and_close_together_leave_no_empty
   for (const LadderRow& r : rows) EXPECT_NE(r.message, nullptr);
 }
 
+TEST(LadderExcerpt, one_or_two_left_out_messages_are_drawn_rather_than_folded_into_a_gap) {
+  const MessageLadder l = numbered_ladder(13);
+  // Kept 4 and 10 with context 1: 3-5 and 9-11 shown; 1-2 and 6-8 and 12-13 left out.
+  const auto rows = excerpt_rows(l, {4, 10}, 1);
+  std::vector<std::size_t> drawn, gaps;
+  for (const LadderRow& r : rows) {
+    if (r.message) drawn.push_back(r.message->index);
+    else gaps.push_back(r.skipped);
+  }
+  EXPECT_THAT(drawn, ElementsAre(1, 2, 3, 4, 5, 9, 10, 11, 12, 13));
+  EXPECT_THAT(gaps, ElementsAre(3u));
+}
+
 TEST(LadderSvg, draws_one_lifeline_per_role_and_one_arrow_group_per_message) {
   const MessageLadder l = numbered_ladder(5);
   const std::string svg = render_ladder_svg(lifeline_roles(l), all_rows(l), LadderMarks{});
