@@ -11,9 +11,13 @@ namespace {
 
 std::string esc(std::string_view s) { return escape_text(s); }
 
-std::string rules_text(const std::vector<monitor::Rule>& rules) {
+/// The rules as links to their rows of the rule table.
+std::string rule_links(const std::vector<monitor::Rule>& rules) {
   std::string s;
-  for (monitor::Rule r : rules) s += (s.empty() ? "" : ", ") + monitor::rule_name(r);
+  for (monitor::Rule r : rules) {
+    const std::string name = monitor::rule_name(r);
+    s += (s.empty() ? "" : ", ") + std::string("<a href=\"#rule-") + name + "\">" + name + "</a>";
+  }
   return s;
 }
 
@@ -78,7 +82,7 @@ std::string render_case_section(const TestCaseResult& tc, std::size_t i) {
   if (!tc.purpose.empty()) out += "<p class=\"purpose\">" + esc(tc.purpose) + "</p>";
   out += "<table class=\"facts\">";
   if (!tc.clause.empty()) out += "<tr><th>clause</th><td>" + esc(tc.clause) + "</td></tr>";
-  if (!tc.rules.empty()) out += "<tr><th>rules</th><td>" + esc(rules_text(tc.rules)) + "</td></tr>";
+  if (!tc.rules.empty()) out += "<tr><th>rules</th><td>" + rule_links(tc.rules) + "</td></tr>";
   out += "<tr><th>duration</th><td>" + esc(format_duration(tc.duration)) + "</td></tr>";
   if (!tc.pcap_file.empty()) {
     out += "<tr><th>capture</th><td><a href=\"" + esc(escape_url_path(tc.pcap_file)) + "\">" + esc(tc.pcap_file) +
