@@ -14,15 +14,28 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
   const std::uint8_t b0 = byte(i);
   std::size_t n = 0;
   std::uint8_t lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-  if (b0 >= 0xC2 && b0 <= 0xDF) n = 2;
-  else if (b0 == 0xE0) { n = 3; lo = 0xA0; }
-  else if (b0 >= 0xE1 && b0 <= 0xEC) n = 3;
-  else if (b0 == 0xED) { n = 3; hi = 0x9F; }
-  else if (b0 >= 0xEE && b0 <= 0xEF) n = 3;
-  else if (b0 == 0xF0) { n = 4; lo = 0x90; }
-  else if (b0 >= 0xF1 && b0 <= 0xF3) n = 4;
-  else if (b0 == 0xF4) { n = 4; hi = 0x8F; }
-  else return 0;
+  if (b0 >= 0xC2 && b0 <= 0xDF)
+    n = 2;
+  else if (b0 == 0xE0) {
+    n = 3;
+    lo = 0xA0;
+  } else if (b0 >= 0xE1 && b0 <= 0xEC)
+    n = 3;
+  else if (b0 == 0xED) {
+    n = 3;
+    hi = 0x9F;
+  } else if (b0 >= 0xEE && b0 <= 0xEF)
+    n = 3;
+  else if (b0 == 0xF0) {
+    n = 4;
+    lo = 0x90;
+  } else if (b0 >= 0xF1 && b0 <= 0xF3)
+    n = 4;
+  else if (b0 == 0xF4) {
+    n = 4;
+    hi = 0x8F;
+  } else
+    return 0;
   if (i + n > text.size()) return 0;
   if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
   for (std::size_t k = 2; k < n; ++k)
@@ -39,15 +52,31 @@ std::string escape_text(std::string_view text) {
     const auto c = static_cast<std::uint8_t>(text[i]);
     if (c < 0x80) {
       switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        case '\t': case '\n': case '\r': out += static_cast<char>(c); break;
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        case '\'':
+          out += "&#39;";
+          break;
+        case '\t':
+        case '\n':
+        case '\r':
+          out += static_cast<char>(c);
+          break;
         default:
-          if (c < 0x20 || c == 0x7F) out += kReplacement;
-          else out += static_cast<char>(c);
+          if (c < 0x20 || c == 0x7F)
+            out += kReplacement;
+          else
+            out += static_cast<char>(c);
       }
       ++i;
       continue;
@@ -59,8 +88,10 @@ std::string escape_text(std::string_view text) {
       continue;
     }
     // C1 controls (U+0080..U+009F) are legal XML but invisible noise in a report.
-    if (c == 0xC2 && static_cast<std::uint8_t>(text[i + 1]) < 0xA0) out += kReplacement;
-    else out.append(text.substr(i, n));
+    if (c == 0xC2 && static_cast<std::uint8_t>(text[i + 1]) < 0xA0)
+      out += kReplacement;
+    else
+      out.append(text.substr(i, n));
     i += n;
   }
   return out;

@@ -56,7 +56,9 @@ svg.ladder { display: block; background: #ffffff; }
 std::string render_metadata(const RunReport& report) {
   const RunMetadata& m = report.metadata;
   std::string out = "<table class=\"meta\">";
-  auto row = [&](const char* k, const std::string& v) { out += "<tr><th>" + std::string(k) + "</th><td>" + v + "</td></tr>"; };
+  auto row = [&](const char* k, const std::string& v) {
+    out += "<tr><th>" + std::string(k) + "</th><td>" + v + "</td></tr>";
+  };
   row("verdict", verdict_badge(overall_verdict(report)));
   row("system under test", esc(m.sut_name));
   row("profile", esc(m.profile_file.empty() ? "built-in reference profile" : m.profile_file));

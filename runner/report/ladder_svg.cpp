@@ -11,12 +11,12 @@ namespace {
 
 // Geometry in px. A lane is wide enough for most message names between neighbouring roles; a
 // longer name may cross a lifeline, and a white halo keeps it legible there.
-constexpr int kGutter = 130;      // left column: time, trace index, frame
-constexpr int kLane = 160;        // distance between lifelines
-constexpr int kHeader = 44;       // role boxes
-constexpr int kRow = 40;          // one message
-constexpr int kGapRow = 26;       // "... n messages not shown ..."
-constexpr int kNoteGap = 16;      // between the last lifeline and the evidence notes
+constexpr int kGutter = 130;  // left column: time, trace index, frame
+constexpr int kLane = 160;    // distance between lifelines
+constexpr int kHeader = 44;   // role boxes
+constexpr int kRow = 40;      // one message
+constexpr int kGapRow = 26;   // "... n messages not shown ..."
+constexpr int kNoteGap = 16;  // between the last lifeline and the evidence notes
 constexpr int kNoteWidth = 540;
 constexpr int kNoteLineHeight = 15;
 constexpr std::size_t kNoteChars = 82;  // characters per note line at 11.5 px (about 6.3 px each)
@@ -80,8 +80,10 @@ class SvgWriter {
     int y = kHeader + 6;
     for (const LadderRow& r : rows) {
       const int h = row_height(r, marks_);
-      if (r.message) draw_message(*r.message, y, h);
-      else draw_gap(r.skipped, y, lifelines_right);
+      if (r.message)
+        draw_message(*r.message, y, h);
+      else
+        draw_gap(r.skipped, y, lifelines_right);
       y += h;
     }
     out_ += "</svg>";
@@ -129,18 +131,19 @@ class SvgWriter {
     const int x2 = lane_x(lane(m.to));
 
     out_ += "<g class=\"" + cls + "\" data-index=\"" + std::to_string(m.index) + "\">";
-    out_ += "<title>" + escape_text("#" + std::to_string(m.index) + " " + m.from + " \xE2\x86\x92 " + m.to + " " +
-                                    m.name + (m.detail.empty() ? "" : " " + m.detail)) +
+    out_ += "<title>" +
+            escape_text("#" + std::to_string(m.index) + " " + m.from + " \xE2\x86\x92 " + m.to + " " + m.name +
+                        (m.detail.empty() ? "" : " " + m.detail)) +
             "</title>";
     if (offending) {
-      out_ += "<rect x=\"2\" y=\"" + num(top + 1) + "\" width=\"" + num(lifelines_right_ - 4) + "\" height=\"" + num(height - 2) +
-              "\" fill=\"#ffebee\"/>";
+      out_ += "<rect x=\"2\" y=\"" + num(top + 1) + "\" width=\"" + num(lifelines_right_ - 4) + "\" height=\"" +
+              num(height - 2) + "\" fill=\"#ffebee\"/>";
     }
     // Gutter: when and which.
     out_ += text(6, y - 4, "t=" + format_seconds(m.time), "fill=\"#37474f\" font-size=\"11\"");
-    out_ += text(6, y + 10,
-                 "#" + std::to_string(m.index) + (m.frame ? " \xC2\xB7 frame " + std::to_string(*m.frame) : ""),
-                 "fill=\"#78909c\" font-size=\"10\"");
+    out_ +=
+        text(6, y + 10, "#" + std::to_string(m.index) + (m.frame ? " \xC2\xB7 frame " + std::to_string(*m.frame) : ""),
+             "fill=\"#78909c\" font-size=\"10\"");
     const std::string halo = "paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\"";
     const std::string weight = offending ? " font-weight=\"bold\"" : "";
     if (x1 == x2) {  // a message a role sends itself (or between roles on one lifeline)
@@ -148,8 +151,7 @@ class SvgWriter {
               "\" stroke-width=\"" + width + "\"/>";
       out_ += arrowhead(x1, y + 6, -1, colour);
       out_ += text(x1 + 34, y - 2, m.name, "fill=\"" + std::string(colour) + "\" " + halo + weight);
-      if (!m.detail.empty())
-        out_ += text(x1 + 34, y + 12, m.detail, "fill=\"#546e7a\" font-size=\"10\" " + halo);
+      if (!m.detail.empty()) out_ += text(x1 + 34, y + 12, m.detail, "fill=\"#546e7a\" font-size=\"10\" " + halo);
     } else {
       const int dir = x2 > x1 ? 1 : -1;
       out_ += "<line x1=\"" + num(x1) + "\" y1=\"" + num(y) + "\" x2=\"" + num(x2 - dir * 9) + "\" y2=\"" + num(y) +

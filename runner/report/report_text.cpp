@@ -37,9 +37,12 @@ std::string format_seconds(std::chrono::nanoseconds t) {
 std::string format_duration(std::chrono::milliseconds d) {
   char buf[48];
   const long long ms = d.count();
-  if (ms < 1000) std::snprintf(buf, sizeof buf, "%lld ms", ms);
-  else if (ms < 60'000) std::snprintf(buf, sizeof buf, "%.1f s", static_cast<double>(ms) / 1000.0);
-  else std::snprintf(buf, sizeof buf, "%lld min %02lld s", ms / 60'000, (ms / 1000) % 60);
+  if (ms < 1000)
+    std::snprintf(buf, sizeof buf, "%lld ms", ms);
+  else if (ms < 60'000)
+    std::snprintf(buf, sizeof buf, "%.1f s", static_cast<double>(ms) / 1000.0);
+  else
+    std::snprintf(buf, sizeof buf, "%lld min %02lld s", ms / 60'000, (ms / 1000) % 60);
   return buf;
 }
 

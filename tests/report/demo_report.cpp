@@ -142,8 +142,9 @@ RunReport demo_run_report() {
   TestCaseResult fail = judged_test_case(r3_violation_trace(), {Rule::r3});
   fail.id = "TC_R3_HO_AFTER_SMC_COMPLETE";
   fail.title = "S1 handover after a completed SMC for a new KASME";
-  fail.purpose = "Verify that a HANDOVER REQUEST sent after a NAS SMC for a new KASME, before any UE Context "
-                 "Modification, carries {NCC, NH} from the old KASME's chain.";
+  fail.purpose =
+      "Verify that a HANDOVER REQUEST sent after a NAS SMC for a new KASME, before any UE Context "
+      "Modification, carries {NCC, NH} from the old KASME's chain.";
   fail.clause = "TS 33.401 7.2.10 rule 3";
   fail.duration = std::chrono::milliseconds(1300);
   fail.pcap_file = "TC_R3_HO_AFTER_SMC_COMPLETE.pcap";

@@ -21,13 +21,15 @@ TEST(HtmlEscape, well_formed_utf8_passes_unchanged) {
 }
 
 TEST(HtmlEscape, control_characters_xml_forbids_become_the_replacement_character) {
-  EXPECT_EQ(escape_text(std::string("a\0b\x01\x1F\x7F", 6)), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(escape_text(std::string("a\0b\x01\x1F\x7F", 6)),
+            "a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
   EXPECT_EQ(escape_text("tab\tnew\nline\r"), "tab\tnew\nline\r");
 }
 
 TEST(HtmlEscape, malformed_utf8_becomes_the_replacement_character_byte_by_byte) {
-  EXPECT_EQ(escape_text("x\xC3"), "x\xEF\xBF\xBD");                 // truncated sequence
-  EXPECT_EQ(escape_text("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/'
+  EXPECT_EQ(escape_text("x\xC3"), "x\xEF\xBF\xBD");                                // truncated sequence
+  EXPECT_EQ(escape_text("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong '/'
   EXPECT_EQ(escape_text("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
   EXPECT_EQ(escape_text("\xFF"), "\xEF\xBF\xBD");
 }

@@ -4,11 +4,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <pugixml.hpp>
 #include <sstream>
-#include <unistd.h>
 
 #include "demo_report.h"
 #include "report/html_report.h"
@@ -16,9 +16,9 @@
 namespace concur::report {
 namespace {
 
-using ::testing::HasSubstr;
 using monitor::Rule;
 using monitor::Verdict;
+using ::testing::HasSubstr;
 
 struct Parsed {
   std::string html;
@@ -174,11 +174,11 @@ TEST(HtmlReport, hostile_text_from_the_sut_shows_as_the_same_text_never_as_marku
   EXPECT_EQ(all_text(s.select_node(".//p[@class='purpose']").node()), evil);
   EXPECT_EQ(all_text(s.select_node(".//pre[@class='error']").node()), evil);
   EXPECT_EQ(all_text(s.select_node(".//g[@class='role']/text").node()), evil);
-  EXPECT_STREQ(s.select_node(".//table[@class='facts']//a[not(starts-with(@href,'#'))]").node().attribute("href").value(),
-               "a%20b%26%22%3Cc%3E.pcap");
+  EXPECT_STREQ(
+      s.select_node(".//table[@class='facts']//a[not(starts-with(@href,'#'))]").node().attribute("href").value(),
+      "a%20b%26%22%3Cc%3E.pcap");
   std::size_t evil_texts = 0;
-  for (const pugi::xpath_node& t : s.select_nodes(".//svg//text"))
-    evil_texts += all_text(t.node()) == evil ? 1 : 0;
+  for (const pugi::xpath_node& t : s.select_nodes(".//svg//text")) evil_texts += all_text(t.node()) == evil ? 1 : 0;
   EXPECT_GE(evil_texts, 3u);  // lifeline, message name, detail
 }
 

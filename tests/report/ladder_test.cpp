@@ -100,8 +100,10 @@ TEST(LadderExcerpt, one_or_two_left_out_messages_are_drawn_rather_than_folded_in
   const auto rows = excerpt_rows(l, {4, 10}, 1);
   std::vector<std::size_t> drawn, gaps;
   for (const LadderRow& r : rows) {
-    if (r.message) drawn.push_back(r.message->index);
-    else gaps.push_back(r.skipped);
+    if (r.message)
+      drawn.push_back(r.message->index);
+    else
+      gaps.push_back(r.skipped);
   }
   EXPECT_THAT(drawn, ElementsAre(1, 2, 3, 4, 5, 9, 10, 11, 12, 13));
   EXPECT_THAT(gaps, ElementsAre(3u));
