@@ -151,7 +151,8 @@ std::string s1ap_name(ByteView pdu) {
   // octets avoids a second decode just for the name.
   if (pdu.size() < 2 || (pdu[0] & 0x80) != 0 || ((pdu[0] >> 5) & 0x3) > 2) return "S1AP-PDU";
   const auto type = static_cast<s1ap::PduType>((pdu[0] >> 5) & 0x3);
-  return std::string(s1ap::message_name(pdu[1], type));
+  const std::string_view name = s1ap::message_name(pdu[1], type);
+  return name.empty() ? "S1AP-PDU" : std::string(name);
 }
 
 }  // namespace concur::judge
