@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/decode_command.h"
+#include "cli/replay_command.h"
 
 namespace {
 
@@ -14,6 +15,8 @@ constexpr const char* kUsage =
     "usage: concur COMMAND [ARGS]\n"
     "  decode CAPTURE        decode every S1AP / NAS-EPS / GTPv2-C / Diameter message of a capture\n"
     "  decode --stats CAPTURE  count them per protocol and message type (--json for JSON)\n"
+    "  replay CAPTURE [--keys F] [--profile F] [--junit F] [--report F]\n"
+    "                        judge a capture against rules R1-R9: verdicts with evidence, JUnit\n"
     "  help [COMMAND]        this text, or a command's own\n"
     "  --version             the version\n";
 
@@ -33,11 +36,15 @@ int main(int argc, char** argv) {
   }
   if (command == "help" || command == "--help" || command == "-h") {
     if (!args.empty() && args.front() == "decode") return concur::cli::decode_command({"--help"}, std::cout, std::cerr);
+    if (!args.empty() && args.front() == "replay") return concur::cli::replay_command({"--help"}, std::cout, std::cerr);
     std::cout << kUsage;
     return 0;
   }
   if (command == "decode") {
     return concur::cli::decode_command(args, std::cout, std::cerr);
+  }
+  if (command == "replay") {
+    return concur::cli::replay_command(args, std::cout, std::cerr);
   }
   std::cerr << "concur: unknown command '" << command << "'\n\n" << kUsage;
   return 2;
