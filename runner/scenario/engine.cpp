@@ -187,9 +187,10 @@ std::size_t CaseRun::add_arrival(Arrival a) {
 }
 
 void CaseRun::emit(Emission e) {
+  // A hold stays armed until its release: a retransmitted request (e.g. T3460 resending the
+  // SMC) gets its answer held back too, so the window the case opened stays open.
   for (auto it = holds_armed_.begin(); it != holds_armed_.end(); ++it) {
     if (it->first == e.role && same_name(it->second, e.name)) {
-      holds_armed_.erase(it);
       note(e.role, TimelineEntry::Kind::held, e.summary + " (held back)");
       held_.push_back(std::move(e));
       return;
@@ -485,18 +486,27 @@ bool CaseRun::step(const Step& s, bool preamble) {
       holds_armed_.push_back({s.role, s.pattern.name});
       return true;
     case StepKind::release: {
-      for (auto it = held_.begin(); it != held_.end(); ++it) {
+      holds_armed_.erase(std::remove_if(holds_armed_.begin(), holds_armed_.end(),
+                                        [&](const auto& h) { return h.first == s.role && same_name(h.second, s.pattern.name); }),
+                         holds_armed_.end());
+      std::vector<Emission> now;
+      for (auto it = held_.begin(); it != held_.end();) {
         if (it->role == s.role && same_name(it->name, s.pattern.name)) {
-          Emission e = std::move(*it);
-          held_.erase(it);
-          note(e.role, TimelineEntry::Kind::released, e.summary + " (released)");
-          if (auto error = e.send()) set_outcome(Verdict::error, *error);
-          return outcome_.verdict == Verdict::pass;
+          now.push_back(std::move(*it));
+          it = held_.erase(it);
+        } else {
+          ++it;
         }
       }
-      set_outcome(preamble ? Verdict::inconc : Verdict::inconc,
-                  s.role + " holds no " + s.pattern.name + " to release: the SUT never asked for it (" + where + ")");
-      return false;
+      if (now.empty()) {
+        set_outcome(Verdict::inconc, s.role + " holds no " + s.pattern.name + " to release: the SUT never asked for it (" + where + ")");
+        return false;
+      }
+      for (auto& e : now) {
+        note(e.role, TimelineEntry::Kind::released, e.summary + " (released)");
+        if (auto error = e.send()) set_outcome(Verdict::error, *error);
+      }
+      return outcome_.verdict == Verdict::pass;
     }
     case StepKind::answer:
       answers_.push_back({s.role, s.pattern.name, s.with});
