@@ -19,7 +19,7 @@ using namespace std::chrono_literals;
 using concur::transport::testing::ChildProcess;
 using concur::transport::testing::run_command;
 
-struct Run {
+struct RunOutcome {
   int exit_code = -1;
   std::string output;
   std::string out_dir;
@@ -51,8 +51,8 @@ std::map<std::string, std::string> verdicts_of(const std::string& summary) {
   return out;
 }
 
-Run concur_run(std::vector<std::string> extra) {
-  Run r;
+RunOutcome concur_run(std::vector<std::string> extra) {
+  RunOutcome r;
   r.out_dir = fresh_dir();
   std::vector<std::string> argv{CONCUR_BINARY, "run", "--out", r.out_dir};
   argv.insert(argv.end(), extra.begin(), extra.end());
@@ -63,20 +63,20 @@ Run concur_run(std::vector<std::string> extra) {
 }
 
 /// The serial run against the conformant MME, shared by the tests that compare with it.
-const Run& conformant_serial() {
-  static const Run r = concur_run({"--reference"});
+const RunOutcome& conformant_serial() {
+  static const RunOutcome r = concur_run({"--reference"});
   return r;
 }
 
 TEST(ConcurRun, against_the_conformant_reference_mme_every_applicable_case_passes) {
-  const Run& r = conformant_serial();
+  const RunOutcome& r = conformant_serial();
   EXPECT_EQ(r.exit_code, 0) << r.output;
   ASSERT_GE(r.verdicts.size(), 10u) << r.output;
   for (const auto& [id, verdict] : r.verdicts) EXPECT_EQ(verdict, "pass") << id << "\n" << r.output;
 }
 
 TEST(ConcurRun, junit_has_a_testsuite_per_rule_and_every_case_has_its_own_pcap) {
-  const Run& r = conformant_serial();
+  const RunOutcome& r = conformant_serial();
   for (const char* rule : {"R1", "R2", "R3"}) EXPECT_NE(r.junit.find("<testsuite name=\"" + std::string(rule) + "\""), std::string::npos) << rule;
   EXPECT_NE(r.junit.find("<testsuites "), std::string::npos);
   EXPECT_NE(r.junit.rfind("</testsuites>"), std::string::npos);
@@ -93,7 +93,7 @@ TEST(ConcurRun, junit_has_a_testsuite_per_rule_and_every_case_has_its_own_pcap) 
 }
 
 TEST(ConcurRun, two_jobs_in_parallel_give_the_verdicts_of_the_serial_run) {
-  const Run parallel = concur_run({"--reference", "--jobs", "2"});
+  const RunOutcome parallel = concur_run({"--reference", "--jobs", "2"});
   EXPECT_EQ(parallel.exit_code, 0) << parallel.output;
   EXPECT_EQ(parallel.verdicts, conformant_serial().verdicts) << parallel.output;
 }
@@ -102,7 +102,7 @@ class ConcurRunViolation : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ConcurRunViolation, a_faulty_variant_fails_a_case_of_its_rule_and_no_case_of_another) {
   const std::string rule = GetParam();
-  const Run r = concur_run({"--reference", "--violate", rule});
+  const RunOutcome r = concur_run({"--reference", "--violate", rule});
   if (r.exit_code == 2 && r.output.find("refused") != std::string::npos)
     GTEST_SKIP() << "this build's reference MME refuses --violate " << rule << ": " << r.output;
   EXPECT_EQ(r.exit_code, 1) << r.output;
