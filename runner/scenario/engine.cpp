@@ -93,17 +93,10 @@ namespace detail {
 
 CaseRun::CaseRun(const TestCase& t, const Environment& e, CaseResult& result) : tc(t), env(e), result_(result) {
   const auto& p = *env.profile;
-  const s1ap::Plmn plmn = roles::plmn_of(p.mcc, p.mnc);
-  std::size_t k = 0;
   for (const auto& name : tc.enb_names()) {
-    const std::uint32_t id = p.first_enb_id + 16 * static_cast<std::uint32_t>(env.slot) + static_cast<std::uint32_t>(k);
     EnbSlot slot;
     slot.name = name;
-    slot.enb = nullptr;
-    slot.next_enb_ue_s1ap_id = 1;
     enbs.push_back(std::move(slot));
-    (void)id;
-    ++k;
   }
   const auto ue_names = tc.ue_names();
   for (std::size_t u = 0; u < ue_names.size(); ++u) {
@@ -124,7 +117,6 @@ CaseRun::CaseRun(const TestCase& t, const Environment& e, CaseResult& result) : 
     ue.home_enb = enb_index(tc.role(ue.name)->enb);
     ues.push_back(std::move(ue));
   }
-  (void)plmn;
 }
 
 void CaseRun::note(const std::string& role, TimelineEntry::Kind kind, const std::string& text) {
@@ -293,7 +285,7 @@ void CaseRun::pump_once(std::chrono::milliseconds timeout) {
   for (auto& e : enbs) assocs.push_back(e.enb && e.alive ? &e.enb->association() : nullptr);
   const auto any = transport::sctp_receive_any(assocs, timeout, receive_start_);
   if (any.event.kind == transport::SctpEventKind::timeout) return;
-  receive_start_ = any.index + 1;
+  receive_start_ = (any.index + 1) % enbs.size();
   EnbSlot& enb = enbs[any.index];
   if (any.event.kind != transport::SctpEventKind::message) {
     enb.alive = enb.enb->association().alive();
