@@ -5,7 +5,9 @@
 #include <vector>
 
 #include "cli/decode_command.h"
+#include "cli/list_command.h"
 #include "cli/replay_command.h"
+#include "cli/run_command.h"
 
 namespace {
 
@@ -15,6 +17,9 @@ constexpr const char* kUsage =
     "usage: concur COMMAND [ARGS]\n"
     "  decode CAPTURE        decode every S1AP / NAS-EPS / GTPv2-C / Diameter message of a capture\n"
     "  decode --stats CAPTURE  count them per protocol and message type (--json for JSON)\n"
+    "  run [--profile FILE | --reference [--violate Rn]] [--filter P] [--jobs N] [--out DIR] [--show-keys]\n"
+    "                        run the test cases against the SUT (default: the built-in reference MME)\n"
+    "  list [--profile FILE] the test cases and whether they apply to the profile\n"
     "  replay CAPTURE [--keys F] [--profile F] [--junit F] [--report F]\n"
     "                        judge a capture against rules R1-R9: verdicts with evidence, JUnit\n"
     "  help [COMMAND]        this text, or a command's own\n"
@@ -40,6 +45,8 @@ int main(int argc, char** argv) {
     std::cout << kUsage;
     return 0;
   }
+  if (command == "run") return concur::cli::run_command(args, std::cout, std::cerr);
+  if (command == "list") return concur::cli::list_command(args, std::cout, std::cerr);
   if (command == "decode") {
     return concur::cli::decode_command(args, std::cout, std::cerr);
   }

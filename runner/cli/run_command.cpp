@@ -1,0 +1,306 @@
+// `concur run`: the product's main job. Loads the SUT profile (or starts the reference MME from
+// the shipped reference profile), runs every applicable test case — in parallel slots with
+// distinct UEs and eNBs when --jobs asks — records one pcap per case from the roles' tap, and
+// writes JUnit XML and a summary. Ctrl-C ends the running cases at their next wait and still
+// writes valid reports of what ran.
+#include "cli/run_command.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <mutex>
+#include <ostream>
+#include <regex>
+#include <thread>
+
+#include "cli/reference_sut.h"
+#include "cli/run_report.h"
+#include "profile/sut_profile.h"
+#include "scenario/engine.h"
+#include "scenario/test_case.h"
+#include "transport/pcap_recorder.h"
+
+namespace concur::cli {
+namespace {
+
+std::atomic<bool> g_stop{false};
+extern "C" void on_interrupt(int) { g_stop.store(true); }
+
+constexpr const char* kUsage =
+    "usage: concur run [--profile FILE | --reference [--violate Rn]] [--filter PATTERN] [--jobs N]\n"
+    "                  [--out DIR] [--cases DIR] [--show-keys]\n"
+    "  --reference      start the built-in reference MME on loopback and test it (the default)\n"
+    "  --violate Rn     ... as its fault-injected variant for rule n (repeatable)\n"
+    "  --profile FILE   test the SUT this profile describes (testcases/README.md)\n"
+    "  --filter PATTERN test cases whose id matches the glob, or a rule (R3)\n"
+    "  --jobs N         run N cases at once, each with its own UE and eNBs\n"
+    "  --out DIR        reports folder (default reports/): junit.xml, summary.txt, pcap/<case>.pcap\n"
+    "  --show-keys      print keys in full in reports instead of fingerprints\n"
+    "exit: 0 nothing failed, 1 a test case failed, 2 usage or profile error, 3 the tester broke\n";
+
+struct Options {
+  std::string profile;
+  bool reference = false;
+  std::vector<std::string> violations;
+  std::string filter;
+  std::size_t jobs = 1;
+  std::string out = "reports";
+  std::string cases;
+  bool show_keys = false;
+};
+
+std::optional<std::string> parse(const std::vector<std::string>& args, Options& o) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    const bool has_value = i + 1 < args.size();
+    if (a == "--reference") {
+      o.reference = true;
+    } else if (a == "--show-keys") {
+      o.show_keys = true;
+    } else if (a == "--profile" && has_value) {
+      o.profile = args[++i];
+    } else if (a == "--violate" && has_value) {
+      o.violations.push_back(args[++i]);
+      if (!std::regex_match(o.violations.back(), std::regex("R[1-9]"))) return "--violate takes R1..R9, not '" + o.violations.back() + "'";
+    } else if (a == "--filter" && has_value) {
+      o.filter = args[++i];
+    } else if (a == "--out" && has_value) {
+      o.out = args[++i];
+    } else if (a == "--cases" && has_value) {
+      o.cases = args[++i];
+    } else if (a == "--jobs" && has_value) {
+      const std::string v = args[++i];
+      if (!std::regex_match(v, std::regex("[0-9]{1,2}")) || std::stoul(v) == 0 || std::stoul(v) > 16)
+        return "--jobs takes 1..16, not '" + v + "'";
+      o.jobs = std::stoul(v);
+    } else {
+      return "unknown or incomplete argument '" + a + "'";
+    }
+  }
+  if (!o.profile.empty() && o.reference) return "--profile and --reference exclude each other";
+  if (!o.violations.empty() && !o.profile.empty()) return "--violate only applies to the reference MME";
+  if (o.profile.empty()) o.reference = true;
+  return std::nullopt;
+}
+
+std::string file_safe(const std::string& id) {
+  std::string s = id;
+  for (char& c : s)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.') c = '_';
+  return s;
+}
+
+}  // namespace
+
+std::string default_testcases_dir() {
+  if (const char* env = std::getenv("CONCUR_TESTCASES"); env && *env) return env;
+#ifdef CONCUR_TESTCASES_DIR
+  return CONCUR_TESTCASES_DIR;
+#else
+  return "testcases";
+#endif
+}
+
+std::string reference_profile_path(const std::string& testcases_dir) { return testcases_dir + "/profiles/reference.xml"; }
+
+int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  Options o;
+  if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
+    out << kUsage;
+    return 0;
+  }
+  if (auto why = parse(args, o)) {
+    err << "concur run: " << *why << "\n" << kUsage;
+    return 2;
+  }
+  const std::string cases_dir = o.cases.empty() ? default_testcases_dir() : o.cases;
+  profile::SutProfile profile;
+  std::vector<scenario::TestCase> all;
+  try {
+    profile = profile::load_profile(o.reference ? reference_profile_path(cases_dir) : o.profile);
+    all = scenario::load_test_cases(cases_dir);
+  } catch (const std::exception& e) {
+    err << "concur run: " << e.what() << "\n";
+    return 2;
+  }
+  std::vector<const scenario::TestCase*> selected;
+  for (const auto& tc : all)
+    if (scenario::matches_filter(tc, o.filter)) selected.push_back(&tc);
+  if (selected.empty()) {
+    err << "concur run: no test case matches '" << o.filter << "' in " << cases_dir << "\n";
+    return 2;
+  }
+  std::vector<scenario::TestCase> chosen_copies;
+  for (const auto* tc : selected) chosen_copies.push_back(*tc);
+  const std::size_t needed = scenario::subscribers_needed(chosen_copies, o.jobs);
+  if (needed > profile.subscribers.size()) {
+    err << "concur run: --jobs " << o.jobs << " needs " << needed << " subscribers (distinct UEs per parallel case); "
+        << profile.source_file << " has " << profile.subscribers.size() << "\n";
+    return 2;
+  }
+
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(o.out) / "pcap", ec);
+  if (ec) {
+    err << "concur run: cannot create " << o.out << ": " << ec.message() << "\n";
+    return 2;
+  }
+
+  struct sigaction sa {}, old_int {}, old_term {};
+  sa.sa_handler = on_interrupt;
+  sigemptyset(&sa.sa_mask);
+  g_stop.store(false);
+  sigaction(SIGINT, &sa, &old_int);
+  sigaction(SIGTERM, &sa, &old_term);
+  std::signal(SIGPIPE, SIG_IGN);
+  struct RestoreSignals {
+    struct sigaction i, t;
+    ~RestoreSignals() {
+      sigaction(SIGINT, &i, nullptr);
+      sigaction(SIGTERM, &t, nullptr);
+    }
+  } restore{old_int, old_term};
+
+  // --- the SUT
+  std::unique_ptr<ReferenceSut> sut;
+  std::string work_dir;
+  transport::SocketAddress sut_s1{profile.s1.address, profile.s1.port};
+  std::string control_socket = profile.reauth.path;
+  if (o.reference) {
+    char tmpl[] = "/tmp/concur-run-XXXXXX";
+    if (!::mkdtemp(tmpl)) {
+      err << "concur run: cannot create a work folder in /tmp\n";
+      return 3;
+    }
+    work_dir = tmpl;
+    auto started = ReferenceSut::start(profile, o.violations, work_dir,
+                                       std::filesystem::absolute(std::filesystem::path(o.out) / "reference-mme.pcap").string());
+    if (!started.sut) {
+      err << "concur run: " << (started.refused ? "the reference MME refused its arguments: " : "") << started.error << "\n";
+      std::filesystem::remove_all(work_dir, ec);
+      return started.refused ? 2 : 3;
+    }
+    sut = std::move(started.sut);
+    sut_s1 = sut->s1();
+    profile.s1.udp_encapsulation_port = sut->udp_encapsulation_port();
+    control_socket = sut->control_socket();
+    out << "reference MME listening on " << sut_s1.to_string() << " (UDP encapsulation port " << sut->udp_encapsulation_port() << ")"
+        << (o.violations.empty() ? "" : ", violating") ;
+    for (const auto& v : o.violations) out << " " << v;
+    out << "\n";
+  }
+  std::function<std::string(const std::string&)> reauth;
+  if (profile.reauth.kind == profile::ReauthTrigger::Kind::control_socket && !control_socket.empty())
+    reauth = [control_socket](const std::string& imsi) {
+      const std::string reply = control_request(control_socket, "reauth " + imsi, std::chrono::milliseconds(3000));
+      return reply.empty() ? std::string("error: no reply from ") + control_socket : reply;
+    };
+
+  // --- the cases, in parallel slots
+  out << "running " << selected.size() << " test case(s) against '" << profile.name << "' with " << o.jobs << " job(s)\n" << std::flush;
+  std::vector<std::optional<RanCase>> results(selected.size());
+  std::atomic<std::size_t> next{0}, done{0};
+  std::atomic<int> running{static_cast<int>(o.jobs)};
+  std::mutex print_mutex;
+  std::mutex end_mutex;
+  std::condition_variable ended;
+  const auto worker = [&](std::size_t slot) {
+    for (;;) {
+      if (g_stop.load()) break;
+      const std::size_t i = next++;
+      if (i >= selected.size()) break;
+      const auto& tc = *selected[i];
+      RanCase ran;
+      ran.test_case = &tc;
+      auto tap = std::make_shared<transport::Tap>();
+      const std::string pcap_rel = "pcap/" + file_safe(tc.id) + ".pcap";
+      std::unique_ptr<transport::PcapRecorder> recorder;
+      try {
+        recorder = std::make_unique<transport::PcapRecorder>((std::filesystem::path(o.out) / pcap_rel).string());
+        recorder->attach(tap);
+        ran.pcap = pcap_rel;
+      } catch (const std::exception& e) {
+        std::lock_guard lock(print_mutex);
+        err << "concur run: no pcap for " << tc.id << ": " << e.what() << "\n";
+      }
+      scenario::Environment env;
+      env.profile = &profile;
+      env.sut_s1 = sut_s1;
+      env.slot = slot;
+      env.tap = tap;
+      env.reauth = reauth;
+      env.stop = &g_stop;
+      env.show_keys = o.show_keys;
+      ran.result = scenario::run_case(tc, env);
+      if (recorder) {
+        recorder->detach();
+        recorder->flush();
+      }
+      std::lock_guard lock(print_mutex);
+      const std::size_t n = ++done;
+      out << "[" << std::setw(2) << n << "/" << selected.size() << "] " << std::left << std::setw(7)
+          << scenario::to_string(ran.result.verdict) << std::right << " " << tc.id << " (" << std::fixed << std::setprecision(1)
+          << static_cast<double>(ran.result.duration.count()) / 1000.0 << " s)\n";
+      if (!ran.result.reason.empty()) out << "        " << ran.result.reason << "\n";
+      out << std::flush;
+      results[i] = std::move(ran);
+    }
+    {
+      std::lock_guard lock(end_mutex);
+      --running;
+    }
+    ended.notify_all();
+  };
+  std::vector<std::thread> threads;
+  for (std::size_t s = 0; s < o.jobs; ++s) threads.emplace_back(worker, s);
+  // The MME's decision log must be read while it runs, or its pipe fills and it blocks.
+  while (running.load() > 0) {
+    if (sut) {
+      sut->pump_output(std::chrono::milliseconds(100));
+    } else {
+      std::unique_lock lock(end_mutex);
+      ended.wait_for(lock, std::chrono::milliseconds(100), [&] { return running.load() == 0; });
+    }
+  }
+  for (auto& t : threads) t.join();
+
+  // --- reports of what ran
+  std::vector<RanCase> ran;
+  for (auto& r : results)
+    if (r) ran.push_back(std::move(*r));
+  const bool interrupted = g_stop.load();
+  if (sut) {
+    std::ofstream(std::filesystem::path(o.out) / "reference-mme.log") << sut->transcript();
+    sut.reset();  // SIGTERM by PID, bounded wait
+    std::filesystem::remove_all(work_dir, ec);
+  }
+  {
+    std::ofstream junit(std::filesystem::path(o.out) / "junit.xml");
+    write_junit(junit, ran, "concur run against " + profile.name);
+  }
+  {
+    std::ofstream summary(std::filesystem::path(o.out) / "summary.txt");
+    write_summary(summary, ran);
+  }
+  write_summary(out, ran);
+  out << "reports in " << o.out << "/ (junit.xml, summary.txt, pcap/)\n";
+  bool failed = false, broke = false;
+  for (const auto& r : ran) {
+    failed |= r.result.verdict == scenario::Verdict::fail;
+    broke |= r.result.verdict == scenario::Verdict::error;
+  }
+  if (interrupted) {
+    err << "concur run: interrupted; " << ran.size() << " of " << selected.size() << " test cases ran\n";
+    return failed ? 1 : 3;
+  }
+  return failed ? 1 : broke ? 3 : 0;
+}
+
+}  // namespace concur::cli

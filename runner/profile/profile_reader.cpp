@@ -1,0 +1,272 @@
+// Loading a SUT profile: pugixml for the syntax, then every field checked with an error that
+// names the file, the line and the field, so a lab engineer fixes the profile without the source.
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "common/bytes.h"
+#include "profile/sut_profile.h"
+
+namespace concur::profile {
+namespace {
+
+std::size_t line_of(const std::string& text, std::ptrdiff_t offset) {
+  if (offset < 0) return 0;
+  const auto end = text.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(text.size()));
+  return 1 + static_cast<std::size_t>(std::count(text.begin(), end, '\n'));
+}
+
+std::vector<std::string> split_list(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream in(s);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    item.erase(std::remove_if(item.begin(), item.end(), [](char c) { return c == ' '; }), item.end());
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
+/// Field readers bound to one file's text, so every error can name its line.
+class Reader {
+ public:
+  Reader(std::string file, const std::string& text) : file_(std::move(file)), text_(text) {}
+
+  std::size_t line(const pugi::xml_node& n) const { return line_of(text_, n.offset_debug()); }
+
+  [[noreturn]] void fail(const pugi::xml_node& n, const std::string& field, const std::string& reason) const {
+    throw ProfileError(file_, line(n), field, reason);
+  }
+
+  static std::string field(const pugi::xml_node& n, const char* attr) { return std::string(n.name()) + "@" + attr; }
+
+  /// Attributes not in `allowed` are typos: refusing them beats silently ignoring a setting.
+  void only(const pugi::xml_node& n, std::initializer_list<const char*> allowed) const {
+    for (const auto a : n.attributes()) {
+      if (std::none_of(allowed.begin(), allowed.end(), [&](const char* x) { return std::string_view(x) == a.name(); })) {
+        std::string list;
+        for (const char* x : allowed) list += std::string(list.empty() ? "" : ", ") + x;
+        fail(n, field(n, a.name()), "unknown attribute (known: " + list + ")");
+      }
+    }
+  }
+
+  std::optional<std::string> text(const pugi::xml_node& n, const char* attr, bool required) const {
+    const auto a = n.attribute(attr);
+    if (!a) {
+      if (required) fail(n, field(n, attr), "missing");
+      return std::nullopt;
+    }
+    return std::string(a.value());
+  }
+
+  std::uint64_t number(const pugi::xml_node& n, const char* attr, std::uint64_t max, std::optional<std::uint64_t> fallback) const {
+    const auto v = text(n, attr, !fallback.has_value());
+    if (!v) return *fallback;
+    std::string_view digits = *v;
+    int base = 10;
+    if (digits.starts_with("0x") || digits.starts_with("0X")) {
+      base = 16;
+      digits.remove_prefix(2);
+    }
+    std::uint64_t out = 0;
+    const auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), out, base);
+    if (digits.empty() || ec != std::errc() || p != digits.data() + digits.size())
+      fail(n, field(n, attr), "'" + *v + "' is not a number");
+    if (out > max) fail(n, field(n, attr), *v + " is above the maximum " + std::to_string(max));
+    return out;
+  }
+
+  bool flag(const pugi::xml_node& n, const char* attr) const {
+    const auto v = text(n, attr, false);
+    if (!v || *v == "false" || *v == "no" || *v == "0") return false;
+    if (*v == "true" || *v == "yes" || *v == "1") return true;
+    fail(n, field(n, attr), "'" + *v + "' is not true or false");
+  }
+
+  std::string digits(const pugi::xml_node& n, const char* attr, std::size_t min, std::size_t max) const {
+    const std::string v = *text(n, attr, true);
+    if (v.size() < min || v.size() > max || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      fail(n, field(n, attr), "'" + v + "' must be " + std::to_string(min) + ".." + std::to_string(max) + " decimal digits");
+    return v;
+  }
+
+  /// Hex of exactly N octets. The value itself never appears in the error: it may be a key.
+  template <std::size_t N>
+  std::optional<std::array<std::uint8_t, N>> hex(const pugi::xml_node& n, const char* attr, bool required) const {
+    const auto v = text(n, attr, required);
+    if (!v) return std::nullopt;
+    Bytes b;
+    try {
+      b = from_hex(*v);
+    } catch (const std::exception&) {
+      fail(n, field(n, attr), "not hexadecimal");
+    }
+    if (b.size() != N) fail(n, field(n, attr), "must be " + std::to_string(N) + " octets (" + std::to_string(2 * N) + " hex digits), has " + std::to_string(b.size()));
+    std::array<std::uint8_t, N> out{};
+    std::copy(b.begin(), b.end(), out.begin());
+    return out;
+  }
+
+  std::string address(const pugi::xml_node& n, const char* attr) const {
+    const std::string v = *text(n, attr, true);
+    const bool v4 = std::count(v.begin(), v.end(), '.') == 3 &&
+                    std::all_of(v.begin(), v.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+    const bool v6 = v.find(':') != std::string::npos &&
+                    std::all_of(v.begin(), v.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.'; });
+    if (!v4 && !v6) fail(n, field(n, attr), "'" + v + "' is not a numeric IPv4 or IPv6 address");
+    return v;
+  }
+
+  Endpoint endpoint(const pugi::xml_node& n) const {
+    only(n, {"address", "port"});
+    return {address(n, "address"), static_cast<std::uint16_t>(number(n, "port", 65535, std::nullopt))};
+  }
+
+  std::chrono::milliseconds ms(const pugi::xml_node& n, const char* attr, std::chrono::milliseconds fallback) const {
+    const auto v = number(n, attr, 600000, static_cast<std::uint64_t>(fallback.count()));
+    if (v == 0) fail(n, field(n, attr), "must be above 0");
+    return std::chrono::milliseconds(v);
+  }
+
+ private:
+  std::string file_;
+  const std::string& text_;
+};
+
+void read_sut(const Reader& r, const pugi::xml_node& sut, SutProfile& p) {
+  r.only(sut, {});
+  const auto s1 = sut.child("s1");
+  if (!s1) r.fail(sut, "sut/s1", "missing: <s1 address=... port=.../>");
+  r.only(s1, {"address", "port", "backend", "udp-port"});
+  p.s1.address = r.address(s1, "address");
+  p.s1.port = static_cast<std::uint16_t>(r.number(s1, "port", 65535, 36412));
+  p.s1.sctp_backend = r.text(s1, "backend", false).value_or("automatic");
+  static const char* kBackends[] = {"automatic", "kernel", "userspace_udp", "userspace_raw"};
+  if (std::none_of(std::begin(kBackends), std::end(kBackends), [&](const char* b) { return p.s1.sctp_backend == b; }))
+    r.fail(s1, "s1@backend", "'" + p.s1.sctp_backend + "' is not one of automatic, kernel, userspace_udp, userspace_raw");
+  p.s1.udp_encapsulation_port = static_cast<std::uint16_t>(r.number(s1, "udp-port", 65535, 9899));
+  for (const auto child : sut.children()) {
+    const std::string name = child.name();
+    if (name == "s1") continue;
+    if (name == "s10") p.s10 = r.endpoint(child);
+    else if (name == "s3") p.s3 = r.endpoint(child);
+    else if (name == "s11") p.s11 = r.endpoint(child);
+    else if (name == "s6a") p.s6a = r.endpoint(child);
+    else if (child.type() == pugi::node_element) r.fail(child, "sut/" + name, "unknown interface (known: s1, s10, s3, s11, s6a)");
+  }
+}
+
+void read_subscriber(const Reader& r, const pugi::xml_node& s, SutProfile& p) {
+  r.only(s, {"imsi", "k", "opc", "op", "amf", "sqn"});
+  Subscriber sub;
+  sub.line = r.line(s);
+  sub.imsi = r.digits(s, "imsi", 6, 15);
+  sub.k = security::Key128(*r.hex<16>(s, "k", true));
+  if (auto opc = r.hex<16>(s, "opc", false)) sub.opc = security::Key128(*opc);
+  if (auto op = r.hex<16>(s, "op", false)) sub.op = security::Key128(*op);
+  if (sub.opc.has_value() == sub.op.has_value()) r.fail(s, "subscriber@opc", "give exactly one of opc and op");
+  if (auto amf = r.hex<2>(s, "amf", false)) sub.amf = *amf;
+  sub.sqn = r.number(s, "sqn", (std::uint64_t{1} << 48) - 1, 0);
+  for (const auto& other : p.subscribers)
+    if (other.imsi == sub.imsi) r.fail(s, "subscriber@imsi", sub.imsi + " appears twice (first on line " + std::to_string(other.line) + ")");
+  p.subscribers.push_back(std::move(sub));
+}
+
+}  // namespace
+
+SutProfile parse_profile(const std::string& text, const std::string& name) {
+  pugi::xml_document doc;
+  const auto parsed = doc.load_buffer(text.data(), text.size());
+  if (!parsed) throw ProfileError(name, line_of(text, parsed.offset), "xml", parsed.description());
+  const Reader r(name, text);
+  const auto root = doc.document_element();
+  if (std::string_view(root.name()) != "sut-profile") r.fail(root, root.name(), "the root element must be <sut-profile>");
+  r.only(root, {"name"});
+
+  SutProfile p;
+  p.source_file = name;
+  p.name = r.text(root, "name", false).value_or(name);
+  std::set<std::string> seen;
+  for (const auto child : root.children()) {
+    if (child.type() != pugi::node_element) continue;
+    const std::string tag = child.name();
+    if (tag != "subscriber" && !seen.insert(tag).second) r.fail(child, tag, "appears twice");
+    if (tag == "sut") {
+      read_sut(r, child, p);
+    } else if (tag == "runner") {
+      r.only(child, {"address"});
+      p.runner_address = r.address(child, "address");
+    } else if (tag == "ran") {
+      r.only(child, {"mcc", "mnc", "tacs", "first-enb-id"});
+      p.mcc = r.digits(child, "mcc", 3, 3);
+      p.mnc = r.digits(child, "mnc", 2, 3);
+      for (const auto& t : split_list(r.text(child, "tacs", true).value())) {
+        std::uint32_t v = 0;
+        const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+        if (ec != std::errc() || ptr != t.data() + t.size() || v > 0xFFFF) r.fail(child, "ran@tacs", "'" + t + "' is not a TAC (0..65535)");
+        p.tacs.push_back(static_cast<std::uint16_t>(v));
+      }
+      // Macro eNB ids are 20 bits (TS 36.413 9.2.1.37); parallel slots take blocks of 16.
+      p.first_enb_id = static_cast<std::uint32_t>(r.number(child, "first-enb-id", 0xFFFFF - 16 * 64, 1));
+    } else if (tag == "subscriber") {
+      read_subscriber(r, child, p);
+    } else if (tag == "algorithms") {
+      r.only(child, {"integrity", "ciphering"});
+      p.integrity = split_list(r.text(child, "integrity", true).value());
+      p.ciphering = split_list(r.text(child, "ciphering", true).value());
+      for (const auto& a : p.integrity)
+        if (a != "eia1" && a != "eia2" && a != "eia3") r.fail(child, "algorithms@integrity", "'" + a + "' is not eia1, eia2 or eia3");
+      for (const auto& a : p.ciphering)
+        if (a != "eea0" && a != "eea1" && a != "eea2" && a != "eea3") r.fail(child, "algorithms@ciphering", "'" + a + "' is not eea0..eea3");
+      if (p.integrity.empty()) r.fail(child, "algorithms@integrity", "empty list");
+      if (p.ciphering.empty()) r.fail(child, "algorithms@ciphering", "empty list");
+    } else if (tag == "capabilities") {
+      r.only(child, {"s1-handover", "x2", "s10", "s3", "key-change-on-the-fly"});
+      p.capabilities = {r.flag(child, "s1-handover"), r.flag(child, "x2"), r.flag(child, "s10"), r.flag(child, "s3"),
+                        r.flag(child, "key-change-on-the-fly")};
+    } else if (tag == "reauth-trigger") {
+      r.only(child, {"kind", "path"});
+      const std::string kind = r.text(child, "kind", true).value();
+      if (kind == "none") {
+        p.reauth.kind = ReauthTrigger::Kind::none;
+      } else if (kind == "control-socket") {
+        p.reauth.kind = ReauthTrigger::Kind::control_socket;
+        p.reauth.path = r.text(child, "path", false).value_or("");
+      } else {
+        r.fail(child, "reauth-trigger@kind", "'" + kind + "' is not none or control-socket");
+      }
+    } else if (tag == "timers") {
+      r.only(child, {"guard-ms", "quiet-ms", "sut-t3460-ms", "sut-rule-wait-ms", "sut-s1ap-guard-ms"});
+      p.timers.guard = r.ms(child, "guard-ms", p.timers.guard);
+      p.timers.quiet = r.ms(child, "quiet-ms", p.timers.quiet);
+      p.timers.sut_t3460 = r.ms(child, "sut-t3460-ms", p.timers.sut_t3460);
+      p.timers.sut_rule_wait = r.ms(child, "sut-rule-wait-ms", p.timers.sut_rule_wait);
+      p.timers.sut_s1ap_guard = r.ms(child, "sut-s1ap-guard-ms", p.timers.sut_s1ap_guard);
+    } else {
+      r.fail(child, tag, "unknown element (known: sut, runner, ran, subscriber, algorithms, capabilities, reauth-trigger, timers)");
+    }
+  }
+  if (!seen.count("sut")) r.fail(root, "sut", "missing: <sut><s1 address=... port=.../></sut>");
+  if (!seen.count("ran")) r.fail(root, "ran", "missing: <ran mcc=... mnc=... tacs=.../>");
+  if (p.subscribers.empty()) r.fail(root, "subscriber", "at least one <subscriber imsi=... k=... opc=.../> is needed");
+  if (p.integrity.empty()) {
+    p.integrity = {"eia2", "eia1"};
+    p.ciphering = {"eea2", "eea0"};
+  }
+  return p;
+}
+
+SutProfile load_profile(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw ProfileError(path, 0, "file", "cannot be opened");
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return parse_profile(ss.str(), path);
+}
+
+}  // namespace concur::profile

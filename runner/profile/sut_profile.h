@@ -1,0 +1,110 @@
+// The SUT profile: everything the runner needs to know about the system under test (addresses,
+// identities, subscribers, declared capabilities = PICS, how to make it re-authenticate = PIXIT,
+// timers). Nothing of this lives in code (STYLE.md 6). Keys are SecretKeys: a log or report
+// shows their fingerprint unless the user asked for --show-keys.
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "security/secret_key.h"
+
+namespace concur::profile {
+
+/// A profile that cannot be used: "file:line: field: reason".
+class ProfileError : public std::runtime_error {
+ public:
+  ProfileError(const std::string& file, std::size_t line, const std::string& field, const std::string& reason)
+      : std::runtime_error(file + ":" + std::to_string(line) + ": " + field + ": " + reason) {}
+};
+
+struct Endpoint {
+  std::string address;  ///< numeric IPv4 or IPv6
+  std::uint16_t port = 0;
+};
+
+/// S1-MME of the SUT: SCTP, and for userspace SCTP over UDP the peer's encapsulation port.
+struct S1Endpoint : Endpoint {
+  std::string sctp_backend = "automatic";  ///< automatic | kernel | userspace_udp | userspace_raw
+  std::uint16_t udp_encapsulation_port = 9899;
+};
+
+/// One USIM the runner's UEs may use (TS 35.206 Milenage). Exactly one of OPc / OP is given.
+struct Subscriber {
+  std::string imsi;
+  security::Key128 k;
+  std::optional<security::Key128> opc;
+  std::optional<security::Key128> op;
+  std::array<std::uint8_t, 2> amf{0x80, 0x00};
+  std::uint64_t sqn = 0;
+  std::size_t line = 0;  ///< where it was declared, for later errors
+};
+
+/// PICS: what the SUT declares it supports; a test case needing something else is `none`.
+struct Capabilities {
+  bool s1_handover = false;
+  bool x2 = false;
+  bool s10 = false;
+  bool s3 = false;
+  bool key_change_on_the_fly = false;
+};
+
+/// PIXIT: how the runner makes the SUT re-authenticate a UE in ECM-CONNECTED.
+struct ReauthTrigger {
+  enum class Kind { none, control_socket };
+  Kind kind = Kind::none;
+  /// control_socket: a UNIX stream socket taking "reauth IMSI\n". Empty: the socket of the
+  /// reference MME the runner starts itself.
+  std::string path;
+};
+
+struct Timers {
+  std::chrono::milliseconds guard{5000};           ///< default guard timer of every wait
+  std::chrono::milliseconds quiet{1000};           ///< how long "nothing arrives" is watched
+  std::chrono::milliseconds sut_t3460{3000};       ///< handed to the reference MME
+  std::chrono::milliseconds sut_rule_wait{5000};   ///< handed to the reference MME
+  std::chrono::milliseconds sut_s1ap_guard{5000};  ///< handed to the reference MME
+};
+
+struct SutProfile {
+  std::string source_file;
+  std::string name;
+  // Where the SUT listens.
+  S1Endpoint s1;
+  std::optional<Endpoint> s10, s3, s11, s6a;
+  // The runner's own side.
+  std::string runner_address = "127.0.0.1";
+  // Radio network the runner's eNBs form: eNB k of parallel slot s gets id first_enb_id + 16*s + k,
+  // TAC tacs[k % tacs.size()], cell identity enb_id * 256 + 1.
+  std::string mcc = "001";
+  std::string mnc = "01";
+  std::vector<std::uint16_t> tacs;
+  std::uint32_t first_enb_id = 1;
+  std::vector<Subscriber> subscribers;
+  std::vector<std::string> integrity;  ///< eia1..eia3, the UE offers these
+  std::vector<std::string> ciphering;  ///< eea0..eea3
+  Capabilities capabilities;
+  ReauthTrigger reauth;
+  Timers timers;
+
+  bool has_pics(const std::string& pics) const;  ///< "s1-handover", "x2", "s10", "s3", "key-change-on-the-fly", "reauth-trigger"
+};
+
+/// Reads and checks `path`. Throws ProfileError (file:line: field: reason).
+SutProfile load_profile(const std::string& path);
+/// The same from text (`name` stands for the file in errors).
+SutProfile parse_profile(const std::string& text, const std::string& name);
+
+/// A key for logs and reports: its fingerprint, or the hex when `show_keys`.
+template <std::size_t N>
+std::string shown(const security::SecretKey<N>& key, bool show_keys) {
+  return show_keys ? key.reveal_hex() : key.fingerprint();
+}
+
+/// The PICS names a test case may ask for.
+const std::vector<std::string>& known_pics();
+
+}  // namespace concur::profile

@@ -1,0 +1,143 @@
+#include "roles/ue.h"
+
+#include <algorithm>
+
+#include "codec/nas/pdu.h"
+
+namespace concur::roles {
+
+using security::SecurityHeaderType;
+
+Ue::Ue(UsimConfig usim)
+    : config_(std::move(usim)),
+      usim_(config_.k, config_.opc),
+      sn_(security::ServingNetworkId::from_digits(config_.mcc, config_.mnc)) {}
+
+Bytes Ue::attach_request() const {
+  nas::PdnConnectivityRequest pdn;
+  pdn.header = {0, 1};
+  nas::AttachRequest a;
+  a.eps_attach_type = 1;  // EPS attach (TS 24.301 9.9.3.11)
+  a.nas_ksi = {false, nas::NasKeySetIdentifier::no_key_available};
+  a.eps_mobile_identity = nas::EpsMobileIdentity::from_imsi(config_.imsi);
+  a.ue_network_capability.octets = {config_.capability[0], config_.capability[1]};
+  a.esm_message_container = nas::encode(nas::NasMessage(pdn));
+  return nas::encode(nas::NasMessage(a));
+}
+
+Bytes Ue::detach_request() {
+  nas::DetachRequestUplink d;
+  d.detach_type = 0x08 | 1;  // switch off, EPS detach (TS 24.301 9.9.3.7)
+  d.nas_ksi = {false, nas_.current_ksi().value_or(nas::NasKeySetIdentifier::no_key_available)};
+  d.eps_mobile_identity = nas::EpsMobileIdentity::from_imsi(config_.imsi);
+  // A context the network dropped (e.g. after a rejected SMC) would make the MAC fail; the MME
+  // accepts a DETACH REQUEST without integrity (TS 24.301 4.4.4.3), so plain is the safe form.
+  return nas::encode(nas::NasMessage(d));
+}
+
+Outcome<nas::NasMessage> Ue::read_downlink(ByteView pdu) {
+  nas::DecodeOptions o;
+  o.direction = nas::Direction::downlink;
+  if (pdu.empty()) return RoleError{"empty downlink NAS PDU"};
+  const auto header = static_cast<SecurityHeaderType>(pdu[0] >> 4);
+  if (header == SecurityHeaderType::plain) {
+    auto m = nas::decode_message(pdu, o);
+    if (!m) return RoleError{"undecodable plain downlink NAS: " + m.error().to_string()};
+    return std::move(*m);
+  }
+  if (header == SecurityHeaderType::integrity_protected_new_context) {
+    auto outer = nas::decode(pdu, o);
+    if (!outer || !outer->message || !std::holds_alternative<nas::SecurityModeCommand>(*outer->message))
+      return RoleError{"security header type 3 on something that is not a SECURITY MODE COMMAND"};
+    const auto& smc = std::get<nas::SecurityModeCommand>(*outer->message);
+    if (!last_aka_ || last_aka_->first != smc.nas_ksi.ksi)
+      return RoleError{"SECURITY MODE COMMAND for eKSI " + std::to_string(smc.nas_ksi.ksi) + " without a matching AKA"};
+    security::NasSecurityContext ctx(smc.nas_ksi.ksi, last_aka_->second,
+                                     static_cast<security::CipheringAlgorithm>(smc.selected_nas_security_algorithms.ciphering),
+                                     static_cast<security::IntegrityAlgorithm>(smc.selected_nas_security_algorithms.integrity));
+    auto v = security::verify(ctx, security::Direction::downlink, pdu);
+    if (!v || !v->mac_valid) return RoleError{"SECURITY MODE COMMAND MAC does not verify with the UE's own KASME"};
+    nas_.store(ctx);
+    return *outer->message;
+  }
+  security::NasSecurityContext* ctx = nas_.current();
+  if (!ctx) return RoleError{"protected downlink NAS before any SECURITY MODE COMMAND"};
+  auto v = security::verify(*ctx, security::Direction::downlink, pdu);
+  if (!v) return RoleError{"malformed protected downlink NAS: " + v.error().to_string()};
+  if (!v->mac_valid) return RoleError{"downlink NAS MAC does not verify with the UE's current context"};
+  auto m = nas::decode_message(view_of(v->message), o);
+  if (!m) return RoleError{"undecodable deciphered downlink NAS: " + m.error().to_string()};
+  return std::move(*m);
+}
+
+Outcome<Bytes> Ue::answer_authentication(const nas::AuthenticationRequest& request) {
+  security::Rand rand{};
+  security::Autn autn{};
+  std::copy(request.rand.begin(), request.rand.end(), rand.begin());
+  std::copy(request.autn.begin(), request.autn.end(), autn.begin());
+  const auto outcome = security::ue_authenticate(usim_, window_, rand, autn, sn_);
+  if (const auto* ok = std::get_if<security::AkaSuccess>(&outcome)) {
+    last_aka_ = std::make_pair(request.nas_ksi.ksi, ok->kasme);
+    nas::AuthenticationResponse r;
+    r.res.assign(ok->res.begin(), ok->res.end());
+    return protect_uplink(r);
+  }
+  nas::AuthenticationFailure f;
+  if (const auto* sync = std::get_if<security::AkaSynchFailure>(&outcome)) {
+    f.emm_cause = 21;  // synch failure (TS 24.301 9.9.3.9)
+    nas::Auts auts{};
+    std::copy(sync->auts.begin(), sync->auts.end(), auts.begin());
+    f.auts = auts;
+  } else if (std::holds_alternative<security::AkaMacFailure>(outcome)) {
+    f.emm_cause = 20;  // MAC failure
+  } else {
+    f.emm_cause = 26;  // non-EPS authentication unacceptable
+  }
+  return nas::encode(nas::NasMessage(f));
+}
+
+Outcome<Bytes> Ue::answer_security_mode_command(const nas::SecurityModeCommand& smc) {
+  security::NasSecurityContext* ctx = nas_.find(smc.nas_ksi.ksi);
+  if (!ctx) return RoleError{"SECURITY MODE COMMAND for eKSI " + std::to_string(smc.nas_ksi.ksi) + " the UE has no context for"};
+  smc_complete_uplink_count_ = ctx->next_count(security::Direction::uplink);
+  const Bytes pdu = security::protect(*ctx, security::Direction::uplink, SecurityHeaderType::integrity_protected_ciphered_new_context,
+                                      view_of(nas::encode(nas::NasMessage(nas::SecurityModeComplete{}))));
+  nas_.take_into_use(smc.nas_ksi.ksi);
+  const auto kasme = ctx->kasme();
+  const bool new_kasme = nas_kasme_ && nas_kasme_->first != smc.nas_ksi.ksi;
+  nas_kasme_ = std::make_pair(smc.nas_ksi.ksi, kasme);
+  // Rule 4: an SMC for a new KASME in ECM-CONNECTED moves NAS, not AS.
+  if (new_kasme && expected_.connected()) expected_.new_kasme_in_nas(smc.nas_ksi.ksi, kasme);
+  return pdu;
+}
+
+Bytes Ue::reject_security_mode_command(const nas::SecurityModeCommand& smc, std::uint8_t emm_cause) {
+  if (nas_.current_ksi() != smc.nas_ksi.ksi) nas_.remove(smc.nas_ksi.ksi);
+  nas::SecurityModeReject r;
+  r.emm_cause = emm_cause;
+  return nas::encode(nas::NasMessage(r));
+}
+
+Bytes Ue::protect_uplink(const nas::NasMessage& m) {
+  const Bytes plain = nas::encode(m);
+  if (auto* ctx = nas_.current())
+    return security::protect(*ctx, security::Direction::uplink, SecurityHeaderType::integrity_protected_ciphered, view_of(plain));
+  return plain;
+}
+
+void Ue::as_security_started() {
+  if (nas_kasme_ && !expected_.connected())
+    expected_.initial_context_setup(nas_kasme_->first, nas_kasme_->second, smc_complete_uplink_count_);
+}
+
+void Ue::new_kasme_taken_into_use() {
+  if (expected_.pending_new_kasme()) expected_.ue_context_modification(smc_complete_uplink_count_);
+}
+
+security::NhAttribution Ue::attribute(std::uint8_t ncc, const security::Key256& nh) const {
+  return expected_.attribute(ncc, nh);
+}
+
+std::optional<std::uint8_t> Ue::nas_eksi() const { return nas_.current_ksi(); }
+
+}  // namespace concur::roles

@@ -1,0 +1,80 @@
+// An emulated UE with a USIM (K, OPc): the NAS side of TS 24.301 with real EPS AKA and NAS
+// security, and the key view of a UE that follows TS 33.401 7.2.10 rule 4 — after an SMC for a
+// new KASME its AS chain stays on the old KASME until the network takes a new KeNB into use. That
+// view is the oracle the scenario's matchers use to say which chain an {NCC, NH} came from.
+#pragma once
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "codec/nas/message.h"
+#include "common/bytes.h"
+#include "security/aka.h"
+#include "security/key_chain.h"
+#include "security/milenage.h"
+#include "security/nas_security.h"
+
+namespace concur::roles {
+
+/// What went wrong in a role, in words for a verdict or a log.
+struct RoleError {
+  std::string reason;
+};
+
+template <class T>
+using Outcome = std::variant<T, RoleError>;
+
+struct UsimConfig {
+  std::string imsi;
+  security::Key128 k;
+  security::Key128 opc;
+  std::string mcc = "001";
+  std::string mnc = "01";
+  /// UE network capability octets 1-2 (TS 24.301 9.9.3.34): EEA0-7 then EIA0-7, bit 8 first.
+  std::array<std::uint8_t, 2> capability{0xE0, 0xE0};
+};
+
+class Ue {
+ public:
+  explicit Ue(UsimConfig usim);
+
+  const std::string& imsi() const { return config_.imsi; }
+
+  Bytes attach_request() const;
+  /// Switch-off DETACH REQUEST (no answer expected), protected when a context is current.
+  Bytes detach_request();
+  /// A downlink NAS PDU: plain, or verified (and deciphered) with the context it names. An SMC
+  /// creates the context from the last AKA and is verified with it.
+  Outcome<nas::NasMessage> read_downlink(ByteView pdu);
+  /// AUTHENTICATION RESPONSE, or AUTHENTICATION FAILURE (MAC / synch failure) as a real USIM.
+  Outcome<Bytes> answer_authentication(const nas::AuthenticationRequest& request);
+  /// SECURITY MODE COMPLETE (header type 4, new context); the context is taken into use.
+  Outcome<Bytes> answer_security_mode_command(const nas::SecurityModeCommand& smc);
+  /// SECURITY MODE REJECT (plain, TS 24.301 5.4.3.5); the context the SMC named is dropped.
+  Bytes reject_security_mode_command(const nas::SecurityModeCommand& smc, std::uint8_t emm_cause);
+  Bytes protect_uplink(const nas::NasMessage& m);
+
+  // --- the rule-4 key view
+  /// INITIAL CONTEXT SETUP (or UCM) carrying a KeNB the UE can expect: AS runs on the KASME NAS uses.
+  void as_security_started();
+  /// The network took a KeNB of the new KASME into use (UCM answered with success).
+  void new_kasme_taken_into_use();
+  /// Which KASME {ncc, nh} descends from, as this UE knows its KASMEs.
+  security::NhAttribution attribute(std::uint8_t ncc, const security::Key256& nh) const;
+  /// The KASME NAS uses and the one AS uses (eKSI), when known.
+  std::optional<std::uint8_t> nas_eksi() const;
+
+ private:
+  UsimConfig config_;
+  security::Milenage usim_;
+  security::ServingNetworkId sn_;
+  security::UsimSqnWindow window_;
+  security::NasContextStore nas_;
+  std::optional<std::pair<std::uint8_t, security::Key256>> last_aka_;
+  std::uint32_t smc_complete_uplink_count_ = 0;
+  /// What a conformant network holds for this UE (the UE's expectation of every key).
+  security::NetworkKeyState expected_;
+  std::optional<std::pair<std::uint8_t, security::Key256>> nas_kasme_;
+};
+
+}  // namespace concur::roles

@@ -1,0 +1,117 @@
+// Internal to the engine: the state of one running case (roles, what arrived, what is held
+// back) shared by the step interpreter (engine.cpp) and the roles' default behaviour
+// (behaviour.cpp). Not part of the library's interface.
+#pragma once
+#include <map>
+#include <mutex>
+#include <variant>
+
+#include "codec/nas/message.h"
+#include "codec/s1ap/messages.h"
+#include "roles/enb.h"
+#include "roles/ue.h"
+#include "scenario/engine.h"
+
+namespace concur::scenario::detail {
+
+/// A message that arrived at one of the runner's roles, with the fields matchers may ask for.
+struct Arrival {
+  std::string role;  ///< eNB name for S1AP, UE name for NAS
+  std::string name;  ///< message name (message_names.h)
+  std::map<std::string, std::string> fields;
+  std::string summary;
+  bool consumed = false;
+};
+
+/// The UE's S1 leg: which eNB serves it and the ids of the UE-associated connection.
+struct UeLeg {
+  std::size_t enb = 0;
+  std::uint32_t enb_ue_s1ap_id = 0;
+};
+
+struct EnbSlot {
+  std::string name;
+  std::unique_ptr<roles::Enb> enb;
+  bool alive = false;
+  std::uint32_t next_enb_ue_s1ap_id = 1;
+};
+
+struct UeSlot {
+  std::string name;
+  std::unique_ptr<roles::Ue> ue;
+  std::size_t home_enb = 0;
+  std::optional<UeLeg> leg;
+  std::optional<UeLeg> target_leg;  ///< S1 handover prepared at a target eNB
+  std::uint32_t mme_ue_s1ap_id = 0;
+  bool attach_complete_sent = false;
+  bool release_seen = false;
+  std::optional<nas::SecurityModeCommand> last_smc;
+};
+
+/// Something a role would send now, unless a <hold> keeps it back.
+struct Emission {
+  std::string role;
+  std::string name;
+  std::string summary;
+  std::function<std::optional<std::string>()> send;  ///< error text on failure
+};
+
+struct Outcome {
+  Verdict verdict = Verdict::pass;
+  std::string reason;
+  std::string rule;
+};
+
+class CaseRun {
+ public:
+  CaseRun(const TestCase& tc, const Environment& env, CaseResult& result);
+  void run();
+
+  // --- used by the behaviour
+  void note(const std::string& role, TimelineEntry::Kind kind, const std::string& text);
+  void emit(Emission e);
+  void set_outcome(Verdict v, const std::string& reason, const std::string& rule = "");
+  UeSlot* ue_by_leg(std::size_t enb, std::uint32_t enb_ue_s1ap_id);
+  UeSlot* ue_by_mme_id(std::uint32_t mme_ue_s1ap_id);
+  std::optional<std::string> answer_override(const std::string& role, const std::string& incoming);
+  std::size_t add_arrival(Arrival a);
+  std::optional<std::string> send_s1ap(std::size_t enb, const s1ap::S1apMessage& m);
+  std::optional<std::string> send_uplink_nas(UeSlot& ue, const Bytes& pdu);
+  std::string key_text(const std::array<std::uint8_t, 32>& key) const;
+
+  const TestCase& tc;
+  const Environment& env;
+  std::vector<EnbSlot> enbs;
+  std::vector<UeSlot> ues;
+
+ private:
+  // behaviour.cpp
+  void on_s1ap(std::size_t enb, s1ap::S1apMessage& m);
+  void on_nas(UeSlot& ue, const nas::NasMessage& m);
+  void fields_of(const s1ap::S1apMessage& m, Arrival& a);
+
+  // engine.cpp
+  bool connect_enbs();
+  void execute(const std::vector<Step>& steps, bool preamble, bool postamble);
+  bool step(const Step& s, bool preamble);
+  /// Reads what arrives until `done` holds or `until` passes; false on timeout or stop.
+  bool pump_until(const std::function<bool()>& done, std::chrono::steady_clock::time_point until);
+  void pump_once(std::chrono::milliseconds timeout);
+  std::optional<std::size_t> find_arrival(const std::string& role, const MessagePattern& p, bool consume_skipped);
+  std::string mismatch(const Arrival& a, const MessagePattern& p) const;
+  std::size_t enb_index(const std::string& name) const;
+  UeSlot& ue_named(const std::string& name);
+  std::chrono::milliseconds guard(const Step& s) const;
+  void close_enbs();
+
+  CaseResult& result_;
+  std::vector<Arrival> arrivals_;
+  std::vector<std::pair<std::string, std::string>> holds_armed_;
+  std::vector<Emission> held_;
+  std::vector<std::tuple<std::string, std::string, std::string>> answers_;  // role, incoming, with
+  Outcome outcome_;
+  bool finished_body_ = false;
+  std::size_t receive_start_ = 0;
+};
+
+}  // namespace concur::scenario::detail

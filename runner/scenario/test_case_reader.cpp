@@ -1,0 +1,264 @@
+// Reading a test case file: the XML syntax from pugixml, then every element and attribute
+// checked, so a typo in a test case is an error naming its file, line and field, not a test that
+// silently checks less.
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "profile/sut_profile.h"
+#include "scenario/message_names.h"
+#include "scenario/test_case.h"
+
+namespace concur::scenario {
+namespace {
+
+std::size_t line_of(const std::string& text, std::ptrdiff_t offset) {
+  if (offset < 0) return 0;
+  const auto end = text.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(text.size()));
+  return 1 + static_cast<std::size_t>(std::count(text.begin(), end, '\n'));
+}
+
+std::vector<std::string> words(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+/// The fields a matcher may name, per message (and "*": any message).
+const std::map<std::string, std::set<std::string>>& known_fields() {
+  static const std::map<std::string, std::set<std::string>> f{
+      {"handoverrequest", {"ncc", "nh-from"}},
+      {"pathswitchrequestacknowledge", {"ncc", "nh-from"}},
+      {"uecontextmodificationrequest", {"security-key"}},
+      {"initialcontextsetuprequest", {"security-key"}},
+      {"securitymodecommand", {"eksi-changed"}},
+  };
+  return f;
+}
+
+class Reader {
+ public:
+  Reader(std::string file, const std::string& text) : file_(std::move(file)), text_(text) {}
+
+  std::size_t line(const pugi::xml_node& n) const { return line_of(text_, n.offset_debug()); }
+
+  [[noreturn]] void fail(const pugi::xml_node& n, const std::string& field, const std::string& reason) const {
+    throw ScenarioError(file_, line(n), field, reason);
+  }
+
+  void only(const pugi::xml_node& n, std::initializer_list<const char*> allowed) const {
+    for (const auto a : n.attributes())
+      if (std::none_of(allowed.begin(), allowed.end(), [&](const char* x) { return std::string_view(x) == a.name(); }))
+        fail(n, std::string(n.name()) + "@" + a.name(), "unknown attribute");
+  }
+
+  std::string text(const pugi::xml_node& n, const char* attr) const {
+    const auto a = n.attribute(attr);
+    if (!a || std::string_view(a.value()).empty()) fail(n, std::string(n.name()) + "@" + attr, "missing");
+    return a.value();
+  }
+
+  std::optional<std::chrono::milliseconds> ms(const pugi::xml_node& n, const char* attr) const {
+    const auto a = n.attribute(attr);
+    if (!a) return std::nullopt;
+    const std::string_view v = a.value();
+    unsigned long out = 0;
+    const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+    if (v.empty() || ec != std::errc() || p != v.data() + v.size() || out == 0 || out > 600000)
+      fail(n, std::string(n.name()) + "@" + attr, "'" + std::string(v) + "' is not a time in ms (1..600000)");
+    return std::chrono::milliseconds(out);
+  }
+
+  const RoleDecl& role(const TestCase& tc, const pugi::xml_node& n, const char* attr, std::optional<bool> is_ue) const {
+    const std::string name = text(n, attr);
+    const RoleDecl* r = tc.role(name);
+    if (!r) fail(n, std::string(n.name()) + "@" + attr, "no role '" + name + "' in <roles>");
+    if (is_ue && r->is_ue != *is_ue)
+      fail(n, std::string(n.name()) + "@" + attr, "'" + name + "' must be " + (*is_ue ? "a <ue>" : "an <enb>"));
+    return *r;
+  }
+
+  MessagePattern pattern(const pugi::xml_node& n) const {
+    MessagePattern p;
+    p.name = text(n, "message");
+    if (!known_message(p.name)) fail(n, std::string(n.name()) + "@message", "unknown message '" + p.name + "'");
+    for (const auto f : n.children()) {
+      if (f.type() != pugi::node_element) continue;
+      if (std::string_view(f.name()) != "field") fail(f, f.name(), "only <field name=... value=.../> may appear here");
+      only(f, {"name", "value"});
+      FieldMatcher m{text(f, "name"), text(f, "value")};
+      const auto it = known_fields().find(normalized(p.name));
+      if (it == known_fields().end() || !it->second.count(m.name))
+        fail(f, "field@name", "'" + m.name + "' is not a field the engine can match on " + p.name);
+      p.fields.push_back(std::move(m));
+    }
+    return p;
+  }
+
+  Step step(const TestCase& tc, const pugi::xml_node& n) const {
+    Step s;
+    s.line = line(n);
+    const std::string tag = n.name();
+    if (tag == "s1-setup") {
+      only(n, {"enb", "timeout-ms"});
+      s.kind = StepKind::s1_setup;
+      s.role = role(tc, n, "enb", false).name;
+      s.timeout = ms(n, "timeout-ms");
+    } else if (tag == "attach" || tag == "detach") {
+      only(n, {"ue", "timeout-ms"});
+      s.kind = tag == "attach" ? StepKind::attach : StepKind::detach;
+      s.role = role(tc, n, "ue", true).name;
+      s.timeout = ms(n, "timeout-ms");
+    } else if (tag == "send") {
+      only(n, {"from", "message", "ue", "target"});
+      s.kind = StepKind::send;
+      s.role = role(tc, n, "from", false).name;
+      s.ue = role(tc, n, "ue", true).name;
+      s.pattern.name = text(n, "message");
+      static const char* kSendable[] = {"HandoverRequired", "HandoverNotify", "HandoverCancel", "PathSwitchRequest"};
+      if (std::none_of(std::begin(kSendable), std::end(kSendable), [&](const char* x) { return same_name(x, s.pattern.name); }))
+        fail(n, "send@message", "'" + s.pattern.name + "' cannot be sent (HandoverRequired, HandoverNotify, HandoverCancel, PathSwitchRequest)");
+      if (same_name(s.pattern.name, "HandoverRequired")) s.target = role(tc, n, "target", false).name;
+    } else if (tag == "expect" || tag == "expect-none") {
+      only(n, {"at", "message", "timeout-ms", "for-ms", "rule", "on-timeout"});
+      s.kind = tag == "expect" ? StepKind::expect : StepKind::expect_none;
+      s.role = n.attribute("at") && std::string_view(n.attribute("at").value()) == "*" ? "*" : role(tc, n, "at", std::nullopt).name;
+      s.pattern = pattern(n);
+      s.timeout = ms(n, tag == "expect" ? "timeout-ms" : "for-ms");
+      if (n.attribute("rule")) s.rule = n.attribute("rule").value();
+      if (n.attribute("on-timeout")) {
+        const std::string v = n.attribute("on-timeout").value();
+        if (v != "fail" && v != "inconc") fail(n, tag + "@on-timeout", "'" + v + "' is not fail or inconc");
+        s.inconc_on_timeout = v == "inconc";
+      }
+    } else if (tag == "hold" || tag == "release") {
+      only(n, {"at", "message"});
+      s.kind = tag == "hold" ? StepKind::hold : StepKind::release;
+      s.role = role(tc, n, "at", std::nullopt).name;
+      s.pattern.name = text(n, "message");
+      if (!known_message(s.pattern.name)) fail(n, tag + "@message", "unknown message '" + s.pattern.name + "'");
+    } else if (tag == "answer") {
+      only(n, {"at", "message", "with"});
+      s.kind = StepKind::answer;
+      s.role = role(tc, n, "at", std::nullopt).name;
+      s.pattern.name = text(n, "message");
+      s.with = text(n, "with");
+      static const std::pair<const char*, const char*> kAnswers[] = {
+          {"SecurityModeCommand", "SecurityModeReject"},
+          {"UEContextModificationRequest", "UEContextModificationFailure"},
+          {"InitialContextSetupRequest", "InitialContextSetupFailure"},
+          {"HandoverRequest", "HandoverFailure"}};
+      if (std::none_of(std::begin(kAnswers), std::end(kAnswers),
+                       [&](const auto& a) { return same_name(a.first, s.pattern.name) && same_name(a.second, s.with); }))
+        fail(n, "answer@with", "cannot answer " + s.pattern.name + " with " + s.with +
+                                   " (SecurityModeCommand/SecurityModeReject, UEContextModificationRequest/UEContextModificationFailure, "
+                                   "InitialContextSetupRequest/InitialContextSetupFailure, HandoverRequest/HandoverFailure)");
+    } else if (tag == "trigger") {
+      only(n, {"action", "ue"});
+      s.kind = StepKind::trigger;
+      s.action = text(n, "action");
+      if (s.action != "reauth") fail(n, "trigger@action", "'" + s.action + "' is not reauth");
+      s.ue = role(tc, n, "ue", true).name;
+    } else {
+      fail(n, tag, "unknown step (s1-setup, attach, detach, send, expect, expect-none, hold, release, answer, trigger)");
+    }
+    return s;
+  }
+
+ private:
+  std::string file_;
+  const std::string& text_;
+};
+
+}  // namespace
+
+TestCase parse_test_case(const std::string& text, const std::string& name) {
+  pugi::xml_document doc;
+  const auto parsed = doc.load_buffer(text.data(), text.size());
+  if (!parsed) throw ScenarioError(name, line_of(text, parsed.offset), "xml", parsed.description());
+  const Reader r(name, text);
+  const auto root = doc.document_element();
+  if (std::string_view(root.name()) != "testcase") r.fail(root, root.name(), "the root element must be <testcase>");
+  r.only(root, {"id", "rules", "clause", "pics"});
+  TestCase tc;
+  tc.source_file = name;
+  tc.id = r.text(root, "id");
+  tc.rules = words(r.text(root, "rules"));
+  for (const auto& rule : tc.rules)
+    if (rule.size() != 2 || rule[0] != 'R' || rule[1] < '1' || rule[1] > '9') r.fail(root, "testcase@rules", "'" + rule + "' is not R1..R9");
+  tc.clause = r.text(root, "clause");
+  if (root.attribute("pics")) tc.pics = words(root.attribute("pics").value());
+  for (const auto& p : tc.pics)
+    if (std::find(profile::known_pics().begin(), profile::known_pics().end(), p) == profile::known_pics().end())
+      r.fail(root, "testcase@pics", "unknown PICS '" + p + "'");
+
+  const auto purpose = root.child("purpose");
+  if (!purpose || std::string_view(purpose.text().get()).empty()) r.fail(root, "purpose", "missing: one sentence saying what the case proves");
+  tc.purpose = purpose.text().get();
+
+  const auto roles = root.child("roles");
+  if (!roles) r.fail(root, "roles", "missing");
+  for (const auto n : roles.children()) {
+    if (n.type() != pugi::node_element) continue;
+    const std::string tag = n.name();
+    RoleDecl d;
+    if (tag == "enb") {
+      r.only(n, {"name"});
+    } else if (tag == "ue") {
+      r.only(n, {"name", "enb"});
+      d.is_ue = true;
+      d.enb = r.role(tc, n, "enb", false).name;
+    } else {
+      r.fail(n, tag, "a role is <enb name=.../> or <ue name=... enb=.../>");
+    }
+    d.name = r.text(n, "name");
+    if (tc.role(d.name) || d.name == "*") r.fail(n, tag + "@name", "'" + d.name + "' is declared twice or reserved");
+    tc.roles.push_back(std::move(d));
+  }
+  if (tc.enb_names().empty()) r.fail(roles, "roles", "at least one <enb> is needed");
+
+  std::set<std::string> seen;
+  for (const auto n : root.children()) {
+    if (n.type() != pugi::node_element) continue;
+    const std::string tag = n.name();
+    if (tag == "purpose" || tag == "roles") continue;
+    std::vector<Step>* list = tag == "preamble" ? &tc.preamble : tag == "steps" ? &tc.body : tag == "postamble" ? &tc.postamble : nullptr;
+    if (!list) r.fail(n, tag, "unknown element (purpose, roles, preamble, steps, postamble)");
+    if (!seen.insert(tag).second) r.fail(n, tag, "appears twice");
+    for (const auto s : n.children())
+      if (s.type() == pugi::node_element) list->push_back(r.step(tc, s));
+    if (tag == "postamble") tc.default_postamble = false;
+  }
+  if (tc.body.empty()) r.fail(root, "steps", "missing or empty");
+  return tc;
+}
+
+TestCase load_test_case(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw ScenarioError(path, 0, "file", "cannot be opened");
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return parse_test_case(ss.str(), path);
+}
+
+std::vector<TestCase> load_test_cases(const std::string& dir) {
+  std::vector<TestCase> out;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec))
+    if (e.is_regular_file() && e.path().extension() == ".xml") out.push_back(load_test_case(e.path().string()));
+  if (ec) throw ScenarioError(dir, 0, "folder", ec.message());
+  std::sort(out.begin(), out.end(), [](const TestCase& a, const TestCase& b) { return a.id < b.id; });
+  for (std::size_t i = 1; i < out.size(); ++i)
+    if (out[i].id == out[i - 1].id)
+      throw ScenarioError(out[i].source_file, 1, "testcase@id", "'" + out[i].id + "' is also the id of " + out[i - 1].source_file);
+  return out;
+}
+
+}  // namespace concur::scenario

@@ -1,0 +1,104 @@
+// SUT profile loading: the shipped reference profile reads, and every kind of mistake a lab
+// engineer makes is refused with the file, the line and the field.
+#include <gtest/gtest.h>
+
+#include "profile/sut_profile.h"
+
+namespace concur::profile {
+namespace {
+
+const char* kK = "465b5ce8b199b49faa5f0a2ee238a6bc";
+
+std::string profile_with(const std::string& body) {
+  return std::string("<?xml version=\"1.0\"?>\n<sut-profile name=\"t\">\n") +
+         "  <sut><s1 address=\"127.0.0.1\" port=\"36412\"/></sut>\n" + "  <ran mcc=\"001\" mnc=\"01\" tacs=\"1\"/>\n" +
+         body + "</sut-profile>\n";
+}
+
+std::string subscriber(const std::string& extra = "") {
+  return std::string("  <subscriber imsi=\"001010000000001\" k=\"") + kK + "\" opc=\"" + kK + "\"" + extra + "/>\n";
+}
+
+std::string error_of(const std::string& text) {
+  try {
+    parse_profile(text, "lab.xml");
+  } catch (const ProfileError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST(SutProfile, shipped_reference_profile_loads_with_loopback_addresses_and_a_control_socket_trigger) {
+  const auto p = load_profile(std::string(CONCUR_TESTCASES_DIR) + "/profiles/reference.xml");
+  EXPECT_EQ(p.s1.address, "127.0.0.1");
+  EXPECT_EQ(p.s1.sctp_backend, "userspace_udp");
+  EXPECT_EQ(p.reauth.kind, ReauthTrigger::Kind::control_socket);
+  EXPECT_GE(p.subscribers.size(), 2u);
+  EXPECT_TRUE(p.has_pics("s1-handover"));
+  EXPECT_TRUE(p.has_pics("x2"));
+  EXPECT_TRUE(p.has_pics("reauth-trigger"));
+  EXPECT_FALSE(p.has_pics("s10")) << "the reference MME has no S10 yet";
+  EXPECT_EQ(p.tacs, (std::vector<std::uint16_t>{1, 2}));
+}
+
+TEST(SutProfile, a_minimal_profile_gets_defaults_and_declares_no_capabilities) {
+  const auto p = parse_profile(profile_with(subscriber()), "lab.xml");
+  EXPECT_EQ(p.s1.port, 36412);
+  EXPECT_EQ(p.integrity, (std::vector<std::string>{"eia2", "eia1"}));
+  EXPECT_FALSE(p.has_pics("s1-handover"));
+  EXPECT_FALSE(p.has_pics("reauth-trigger"));
+  EXPECT_EQ(p.timers.guard, std::chrono::milliseconds(5000));
+}
+
+TEST(SutProfile, a_short_k_names_file_line_and_field_but_not_the_key) {
+  const std::string e = error_of(profile_with("  <subscriber imsi=\"001010000000001\" k=\"465b5c\" opc=\"" + std::string(kK) + "\"/>\n"));
+  EXPECT_EQ(e.rfind("lab.xml:5: subscriber@k: must be 16 octets", 0), 0u) << e;
+  EXPECT_EQ(e.find("465b5c"), std::string::npos) << "an error must not echo key material: " << e;
+}
+
+TEST(SutProfile, both_op_and_opc_or_neither_is_refused) {
+  EXPECT_NE(error_of(profile_with("  <subscriber imsi=\"001010000000001\" k=\"" + std::string(kK) + "\"/>\n"))
+                .find("subscriber@opc: give exactly one of opc and op"),
+            std::string::npos);
+  EXPECT_NE(error_of(profile_with(subscriber(" op=\"" + std::string(kK) + "\""))).find("exactly one"), std::string::npos);
+}
+
+TEST(SutProfile, a_misspelt_attribute_is_refused_rather_than_ignored) {
+  const std::string e = error_of(profile_with(subscriber() + "  <capabilities s1_handover=\"true\"/>\n"));
+  EXPECT_EQ(e.rfind("lab.xml:6: capabilities@s1_handover: unknown attribute", 0), 0u) << e;
+}
+
+TEST(SutProfile, an_unknown_element_a_bad_address_and_a_bad_imsi_each_name_their_field) {
+  EXPECT_NE(error_of(profile_with(subscriber() + "  <hss/>\n")).find("lab.xml:6: hss: unknown element"), std::string::npos);
+  EXPECT_NE(error_of("<sut-profile><sut><s1 address=\"localhost\"/></sut></sut-profile>")
+                .find("lab.xml:1: s1@address: 'localhost' is not a numeric IPv4 or IPv6 address"),
+            std::string::npos);
+  EXPECT_NE(error_of(profile_with("  <subscriber imsi=\"0010\" k=\"" + std::string(kK) + "\" opc=\"" + kK + "\"/>\n"))
+                .find("subscriber@imsi: '0010' must be 6..15 decimal digits"),
+            std::string::npos);
+}
+
+TEST(SutProfile, duplicate_imsi_names_the_first_line) {
+  const std::string e = error_of(profile_with(subscriber() + subscriber()));
+  EXPECT_NE(e.find("lab.xml:6: subscriber@imsi: 001010000000001 appears twice (first on line 5)"), std::string::npos) << e;
+}
+
+TEST(SutProfile, missing_sections_and_broken_xml_are_reported_with_a_line) {
+  EXPECT_NE(error_of("<sut-profile>\n  <ran mcc=\"001\" mnc=\"01\" tacs=\"1\"/>\n</sut-profile>").find("lab.xml:1: sut: missing"),
+            std::string::npos);
+  EXPECT_NE(error_of(profile_with("")).find("subscriber: at least one"), std::string::npos);
+  EXPECT_NE(error_of("<sut-profile>\n<sut>\n</sut-profil>").find("lab.xml:3: xml:"), std::string::npos);
+  EXPECT_NE(error_of(profile_with(subscriber() + "  <reauth-trigger kind=\"sms\"/>\n")).find("reauth-trigger@kind: 'sms'"),
+            std::string::npos);
+  EXPECT_NE(error_of(profile_with(subscriber() + "  <timers guard-ms=\"0\"/>\n")).find("timers@guard-ms: must be above 0"),
+            std::string::npos);
+}
+
+TEST(SutProfile, keys_are_shown_as_fingerprints_unless_asked) {
+  const auto p = parse_profile(profile_with(subscriber()), "lab.xml");
+  EXPECT_EQ(shown(p.subscribers[0].k, false).find(kK), std::string::npos);
+  EXPECT_EQ(shown(p.subscribers[0].k, true), kK);
+}
+
+}  // namespace
+}  // namespace concur::profile
