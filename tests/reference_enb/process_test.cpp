@@ -3,6 +3,7 @@
 // of a whole session that tshark dissects without a malformed packet.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -154,7 +155,6 @@ TEST(ReferenceEnbProcess, pcap_of_a_session_with_both_handover_roles_dissects_cl
   if (const auto why = concur::test::tshark_unusable()) GTEST_SKIP() << *why;
   TestMme mme;
   EnbProcess enb(mme);
-  const std::string pcap = enb.pcap_path();
   ASSERT_TRUE(s1_setup(mme, enb)) << enb.transcript();
   const auto ue = connected_ue(mme, enb, 1, key_of(0x11));
   ASSERT_TRUE(ue);
@@ -182,8 +182,23 @@ TEST(ReferenceEnbProcess, pcap_of_a_session_with_both_handover_roles_dissects_cl
   hr.ue_security_capabilities = {0xC000, 0xC000};
   hr.security_context = {2, key_of(0x22)};
   mme.send(hr);
-  ASSERT_TRUE(mme.expect<s1ap::HandoverRequestAcknowledge>());
+  const auto ack = mme.expect<s1ap::HandoverRequestAcknowledge>();
+  ASSERT_TRUE(ack);
+  // The MME relays the target's container to the source in HANDOVER COMMAND; there, with the
+  // handover type beside it, tshark dissects the RRC handover command inside (in the ACKNOWLEDGE
+  // alone it cannot know the container's type and leaves it as octets).
+  s1ap::HandoverCommand command;
+  command.mme_ue_s1ap_id = 1;
+  command.enb_ue_s1ap_id = *ue;
+  command.handover_type = s1ap::HandoverType::intralte;
+  command.target_to_source_container = ack->target_to_source_container;
+  mme.send(command);
+  ASSERT_TRUE(enb.wait_for_status("handover=prepared")) << enb.transcript();
   ASSERT_TRUE(enb.terminate().has_value());  // the pcap is complete once the process has ended
+  // Kept outside the process's folder (removed with it) for a person to open when this fails.
+  char tmpl[] = "/tmp/concur-enb-judge-XXXXXX";
+  const std::string pcap = std::string(::mkdtemp(tmpl)) + "/enb.pcap";
+  std::filesystem::copy_file(enb.pcap_path(), pcap);
 
   const auto malformed = tshark_lines(pcap, {"-Y", "_ws.malformed", "-T", "fields", "-e", "frame.number"});
   EXPECT_TRUE(malformed.empty()) << "malformed frames: " << malformed.size() << " in " << pcap;
@@ -199,7 +214,7 @@ TEST(ReferenceEnbProcess, pcap_of_a_session_with_both_handover_roles_dissects_cl
   }
   EXPECT_GE(messages.size(), 5u) << "S1AP packets tshark saw in " << pcap;
   EXPECT_EQ(errors, 0u) << "expert errors in " << pcap;
-  EXPECT_TRUE(ncc_seen) << "tshark did not find NCC 2 in the RRC handover command of the acknowledge";
+  EXPECT_TRUE(ncc_seen) << "tshark did not find NCC 2 in the RRC handover command the target eNB built";
 }
 
 }  // namespace
