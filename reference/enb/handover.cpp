@@ -73,6 +73,15 @@ void ReferenceEnb::handover_command(const s1ap::HandoverCommand& m, Clock::time_
   ue->handover->stage = OwnHandover::Stage::prepared;
   ue->handover->guard = now + config_.timers.ts1relocoverall;
   log("ue " + std::to_string(ue->enb_ue_s1ap_id) + ": HANDOVER COMMAND, handover executing");
+  // TS 36.413 8.4.6: the PDCP state of each bearer goes to the target through the MME. No user
+  // plane here, so every COUNT is still at its start.
+  if (!ue->e_rabs.empty()) {
+    s1ap::EnbStatusTransfer t;
+    t.mme_ue_s1ap_id = m.mme_ue_s1ap_id;
+    t.enb_ue_s1ap_id = m.enb_ue_s1ap_id;
+    for (const auto& e : ue->e_rabs) t.bearers.push_back({e.e_rab_id, 0, 0, 0, 0, std::nullopt});
+    send(t);
+  }
 }
 
 void ReferenceEnb::handover_preparation_failure(const s1ap::HandoverPreparationFailure& m) {

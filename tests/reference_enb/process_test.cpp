@@ -193,6 +193,7 @@ TEST(ReferenceEnbProcess, pcap_of_a_session_with_both_handover_roles_dissects_cl
   command.handover_type = s1ap::HandoverType::intralte;
   command.target_to_source_container = ack->target_to_source_container;
   mme.send(command);
+  ASSERT_TRUE(mme.expect<s1ap::EnbStatusTransfer>()) << enb.transcript();
   ASSERT_TRUE(enb.wait_for_status("handover=prepared")) << enb.transcript();
   ASSERT_TRUE(enb.terminate().has_value());  // the pcap is complete once the process has ended
   // Kept outside the process's folder (removed with it) for a person to open when this fails.

@@ -82,6 +82,10 @@ TEST(ReferenceEnbRule5, conformant_enb_rejects_ucm_while_its_own_handover_is_ong
   command.enb_ue_s1ap_id = *ue;
   command.target_to_source_container = {0x00, 0x00};
   s.mme.send(command);
+  const auto status_transfer = s.mme.expect<s1ap::EnbStatusTransfer>();
+  ASSERT_TRUE(status_transfer) << s.enb.transcript();
+  ASSERT_EQ(status_transfer->bearers.size(), 1u);
+  EXPECT_EQ(status_transfer->bearers[0].e_rab_id, 5);
   ASSERT_TRUE(s.enb.wait_for_status("handover=prepared"));
   s.mme.send(ucm_with_new_kenb(10, *ue, key_of(0x44)));
   ASSERT_TRUE(s.mme.expect<s1ap::UeContextModificationFailure>());
