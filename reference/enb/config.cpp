@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <arpa/inet.h>
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -125,7 +126,12 @@ EnbConfig load_config(const std::string& path) {
     c.pci = static_cast<std::uint16_t>(r.number(cell, "pci", 503, c.pci));
     c.earfcn_dl = static_cast<std::uint32_t>(r.number(cell, "earfcn_dl", 262143, c.earfcn_dl));
   }
-  if (const auto s1u = root.child("s1u")) c.s1u_address = r.text(s1u, "address", c.s1u_address);
+  if (const auto s1u = root.child("s1u")) {
+    c.s1u_address = r.text(s1u, "address", c.s1u_address);
+    in_addr a{};
+    if (::inet_pton(AF_INET, c.s1u_address.c_str(), &a) != 1)
+      r.fail(s1u, "s1u@address", "'" + c.s1u_address + "' is not an IPv4 address");
+  }
   if (const auto rc = root.child("reconfiguration")) {
     c.reconfiguration.duration = r.millis(rc, "duration_ms", c.reconfiguration.duration);
     c.reconfiguration.held = r.boolean(rc, "hold", c.reconfiguration.held);

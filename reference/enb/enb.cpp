@@ -1,6 +1,8 @@
 // Dispatch of S1AP PDUs, S1 Setup, NAS transport, Error Indication, control commands, timers.
 #include "enb.h"
 
+#include <arpa/inet.h>
+
 #include <sstream>
 
 #include "causes.h"
@@ -13,13 +15,11 @@ s1ap::Ecgi ReferenceEnb::own_cell() const { return {plmn_, config_.enb_id << 8 |
 s1ap::Tai ReferenceEnb::own_tai() const { return {plmn_, config_.tac}; }
 
 Bytes ReferenceEnb::s1u_address() const {
-  // IPv4 dotted quad -> the 32-bit Transport Layer Address (TS 36.413 9.2.2.1).
-  Bytes out;
-  std::istringstream in(config_.s1u_address);
-  std::string part;
-  while (std::getline(in, part, '.')) out.push_back(static_cast<std::uint8_t>(std::stoul(part)));
-  if (out.size() != 4) out = {127, 0, 0, 1};
-  return out;
+  // IPv4 (checked by load_config) -> the 32-bit Transport Layer Address (TS 36.413 9.2.2.1).
+  in_addr a{};
+  if (::inet_pton(AF_INET, config_.s1u_address.c_str(), &a) != 1) return {127, 0, 0, 1};
+  const auto* p = reinterpret_cast<const std::uint8_t*>(&a.s_addr);
+  return Bytes(p, p + 4);
 }
 
 void ReferenceEnb::send(s1ap::S1apMessage m, bool ue_associated) { out_.push_back({ue_associated, std::move(m)}); }

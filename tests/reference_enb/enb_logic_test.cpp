@@ -37,9 +37,10 @@ struct Fixture {
     ics.enb_ue_s1ap_id = 1;
     ics.e_rabs.push_back({5, {}, {127, 0, 0, 2}, 1, std::nullopt});
     ics.security_key.fill(0x11);
-    const auto out = enb->on_s1ap(view_of(encoded(ics)), now);
-    EXPECT_EQ(out.size(), 1u);
+    ics_answer = enb->on_s1ap(view_of(encoded(ics)), now);
+    EXPECT_EQ(ics_answer.size(), 1u);
   }
+  std::vector<Outgoing> ics_answer;
   std::vector<Outgoing> ucm(std::uint8_t key) {
     s1ap::UeContextModificationRequest m;
     m.mme_ue_s1ap_id = 10;
@@ -57,6 +58,16 @@ struct Fixture {
   std::unique_ptr<ReferenceEnb> enb;
   std::string last_reply;
 };
+
+TEST(ReferenceEnbLogic, initial_context_setup_response_names_the_enb_s1u_endpoint_per_bearer) {
+  Fixture f;
+  ASSERT_EQ(f.ics_answer.size(), 1u);
+  const auto* r = std::get_if<s1ap::InitialContextSetupResponse>(&f.ics_answer[0].message);
+  ASSERT_NE(r, nullptr);
+  ASSERT_EQ(r->e_rabs_setup.size(), 1u);
+  EXPECT_EQ(r->e_rabs_setup[0].e_rab_id, 5);
+  EXPECT_EQ(r->e_rabs_setup[0].transport_layer_address, (Bytes{127, 0, 0, 1}));  // <s1u address> default
+}
 
 template <class T>
 bool only(const std::vector<Outgoing>& out) {
