@@ -60,18 +60,19 @@ std::optional<s1ap::S1apMessage> TestMme::receive(std::chrono::milliseconds time
   return std::move(*m);
 }
 
-EnbProcess::EnbProcess(const TestMme& mme, const EnbOptions& options) {
+EnbProcess::EnbProcess(const transport::SocketAddress& mme, std::uint16_t mme_udp_port, const EnbOptions& options) {
   char tmpl[] = "/tmp/concur-reference-enb-XXXXXX";
   dir_ = ::mkdtemp(tmpl);
   control_path_ = dir_ + "/control.sock";
   const std::string config = dir_ + "/enb.xml";
   std::ofstream(config) << "<?xml version=\"1.0\"?>\n"
                         << "<enb name=\"reference-enb-under-test\">\n"
-                        << "  <s1 mme_address=\"" << mme.address().ip << "\" mme_port=\"" << mme.address().port
-                        << "\" backend=\"userspace_udp\" mme_udp_port=\"" << mme.udp_port()
+                        << "  <s1 mme_address=\"" << mme.ip << "\" mme_port=\"" << mme.port
+                        << "\" backend=\"userspace_udp\" mme_udp_port=\"" << mme_udp_port
                         << "\" local_address=\"127.0.0.1\"/>\n"
                         << "  <plmn mcc=\"001\" mnc=\"01\"/>\n"
-                        << "  <cell enb_id=\"" << kEnbId << "\" cell=\"1\" tac=\"1\" pci=\"" << kPci << "\" earfcn_dl=\""
+                        << "  <cell enb_id=\"" << options.enb_id << "\" cell=\"1\" tac=\"" << options.tac
+                        << "\" pci=\"" << options.pci << "\" earfcn_dl=\""
                         << kEarfcnDl << "\"/>\n"
                         << "  <reconfiguration duration_ms=\"" << options.reconfiguration.count() << "\" hold=\""
                         << (options.hold_reconfiguration ? "true" : "false") << "\"/>\n"

@@ -56,6 +56,9 @@ class TestMme {
 };
 
 struct EnbOptions {
+  std::uint32_t enb_id = kEnbId;
+  std::uint16_t tac = 1;
+  std::uint16_t pci = kPci;
   bool violate_r5 = false;
   bool hold_reconfiguration = false;  ///< the UCM answer waits for `reconfiguration-complete`
   std::chrono::milliseconds reconfiguration{50};
@@ -66,7 +69,10 @@ struct EnbOptions {
 /// concur-reference-enb as a child process, configured towards `mme`.
 class EnbProcess {
  public:
-  EnbProcess(const TestMme& mme, const EnbOptions& options = {});
+  EnbProcess(const TestMme& mme, const EnbOptions& options = {})
+      : EnbProcess(mme.address(), mme.udp_port(), options) {}
+  /// Towards any MME: its S1 address and UDP encapsulation port (e.g. concur-reference-mme).
+  EnbProcess(const transport::SocketAddress& mme, std::uint16_t mme_udp_port, const EnbOptions& options = {});
   ~EnbProcess();
 
   bool started() const { return started_; }
