@@ -97,8 +97,9 @@ void ReferenceEnb::handle(s1ap::S1apMessage& msg, Clock::time_point now) {
         std::to_string(f->cause.value));
     return;
   }
-  if (!setup_done_) {
-    // TS 36.413 8.7.3: nothing else before S1 SETUP has succeeded.
+  if (!setup_done_ && !std::holds_alternative<s1ap::ErrorIndication>(msg)) {
+    // TS 36.413 8.7.3: nothing else before S1 SETUP has succeeded. (An ERROR INDICATION is never
+    // answered with another one: two peers must not ping-pong.)
     log("message from the MME before S1 SETUP completed");
     error_indication(std::nullopt, std::nullopt, cause::message_not_compatible);
     return;

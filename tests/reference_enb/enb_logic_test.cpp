@@ -153,6 +153,22 @@ TEST(TransparentContainers, source_container_encodes_as_the_eNB_sends_it) {
   EXPECT_EQ(to_hex(view_of(*r)), "000200000000f110000020100000f11000001011000000");
 }
 
+TEST(ReferenceEnbLogic, messages_before_s1_setup_get_an_error_indication_but_an_error_indication_does_not) {
+  ReferenceEnb enb{EnbConfig{}};
+  enb.connected();
+  s1ap::DownlinkNasTransport dl;
+  dl.mme_ue_s1ap_id = 1;
+  dl.enb_ue_s1ap_id = 1;
+  dl.nas_pdu = {0x07, 0x55, 0x01};
+  const auto now = Clock::now();
+  const auto out = enb.on_s1ap(view_of(encoded(dl)), now);
+  ASSERT_TRUE(only<s1ap::ErrorIndication>(out));
+  EXPECT_EQ(std::get<s1ap::ErrorIndication>(out[0].message).cause, (s1ap::Cause{s1ap::CauseGroup::protocol, 3}));
+  s1ap::ErrorIndication e;
+  e.cause = s1ap::Cause{s1ap::CauseGroup::protocol, 0};
+  EXPECT_TRUE(enb.on_s1ap(view_of(encoded(e)), now).empty());
+}
+
 TEST(ReferenceEnbLogic, every_truncation_and_bit_flip_of_mme_messages_is_survived_with_valid_answers) {
   s1ap::UeContextModificationRequest ucm;
   ucm.mme_ue_s1ap_id = 10;
