@@ -1,5 +1,5 @@
-// The operator's control interface: a Unix stream socket taking one command per line
-// (`reauth IMSI`, `release IMSI`, `status`) and answering one line each. Non-blocking, polled by
+// The operator's control interface of a reference SUT process (MME, eNB): a Unix stream socket
+// taking one command per line and answering one line each. Non-blocking, polled by
 // the server loop, so commands interleave with S1AP in arrival order.
 #pragma once
 #include <functional>
