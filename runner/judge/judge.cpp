@@ -158,10 +158,11 @@ class Judge::Impl {
   }
 
   void on_s1ap(const capture::CapturedMessage& m) {
-    const NodeLabels::S1Ends ends = labels_.s1ap(m.src, m.dst);
     const ByteView bytes = view_of(m.bytes);
-    const std::size_t t = entry(m, ends.from, ends.to, s1ap_name(bytes));
     Result<s1ap::S1apMessage> msg = s1ap::decode_pdu(bytes);
+    const NodeLabels::S1Ends ends =
+        labels_.s1ap(m.src, m.dst, msg.ok() ? s1ap_sent_by_mme(*msg) : std::nullopt);
+    const std::size_t t = entry(m, ends.from, ends.to, s1ap_name(bytes));
     if (!msg.ok()) {
       decode_problem(m, t, "S1AP " + s1ap_name(bytes), msg.error());
       return;
@@ -221,7 +222,7 @@ class Judge::Impl {
     if (opened.deciphered) ++out_.deciphered;
     if (opened.not_inspectable) {
       ++out_.not_inspectable;
-      unread_nas_.push_back(s1);
+      unread_nas_.emplace_back(ue_on_leg(s1), s1);
       problem_at(t, frame_text(m.frame_number) + ": NAS-EPS PDU " + ends.from + "->" + ends.to +
                         " not inspectable: " + opened.note);
     } else if (!opened.note.empty()) {
@@ -275,23 +276,28 @@ class Judge::Impl {
 
   // ---- verdicts ----------------------------------------------------------------------------
 
+  /// The monitor's UE context that holds the S1 connection `s1` now, if any.
+  std::optional<std::size_t> ue_on_leg(const monitor::S1UeIds& s1) const {
+    for (const monitor::UeState& u : monitor_.ue_contexts()) {
+      const bool on_leg = std::any_of(u.legs.begin(), u.legs.end(), [&](const monitor::S1Leg& l) {
+        return l.association == s1.association &&
+               ((s1.mme_ue_s1ap_id && l.mme_ue_s1ap_id == s1.mme_ue_s1ap_id) ||
+                (s1.enb_ue_s1ap_id && l.enb_ue_s1ap_id == s1.enb_ue_s1ap_id));
+      });
+      if (on_leg) return u.id;
+    }
+    return std::nullopt;
+  }
+
   /// A UE with NAS nobody could read cannot pass a NAS-dependent rule: its pass becomes inconc.
   void no_pass_without_nas() {
     if (unread_nas_.empty()) return;
     std::map<std::string, std::size_t> unread_by_ue;  // UE context label -> PDUs not inspectable
     const auto& ues = monitor_.ue_contexts();
-    for (const monitor::S1UeIds& s1 : unread_nas_) {
-      for (const monitor::UeState& u : ues) {
-        const bool on_leg = std::any_of(u.legs.begin(), u.legs.end(), [&](const monitor::S1Leg& l) {
-          return l.association == s1.association &&
-                 ((s1.mme_ue_s1ap_id && l.mme_ue_s1ap_id == s1.mme_ue_s1ap_id) ||
-                  (s1.enb_ue_s1ap_id && l.enb_ue_s1ap_id == s1.enb_ue_s1ap_id));
-        });
-        if (on_leg) {
-          ++unread_by_ue[u.label];
-          break;
-        }
-      }
+    for (const auto& [ue, s1] : unread_nas_) {
+      // Attributed when it was seen; a connection the monitor met only later is looked up now.
+      const std::optional<std::size_t> id = ue ? ue : ue_on_leg(s1);
+      if (id && *id < ues.size()) ++unread_by_ue[ues[*id].label];
     }
     for (monitor::RuleSummary& s : out_.rules) {
       if (std::find(std::begin(kNasDependentRules), std::end(kNasDependentRules), s.rule) ==
@@ -332,7 +338,8 @@ class Judge::Impl {
   std::vector<UeNasState> nas_ues_;
   std::map<std::uint32_t, std::size_t> by_mme_;
   std::map<std::pair<std::string, std::uint32_t>, std::size_t> by_enb_;
-  std::vector<monitor::S1UeIds> unread_nas_;
+  /// NAS PDUs not inspectable: the UE context they belonged to when seen, and their S1 ids.
+  std::vector<std::pair<std::optional<std::size_t>, monitor::S1UeIds>> unread_nas_;
 };
 
 Judge::Judge(JudgeOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
