@@ -27,6 +27,14 @@ constexpr const char* kMmeProfile = R"(<replay-profile>
   <served-tai plmn="00101" tac="1"/>
 </replay-profile>
 )";
+/// A target MME's capture starts with the relocation from its peer, before any S1AP shows which
+/// address is the MME: the profile names it.
+constexpr const char* kTargetMmeProfile = R"(<replay-profile>
+  <sut role="mme"/>
+  <served-tai plmn="00101" tac="1"/>
+  <node address="127.0.0.1" label="MME"/>
+</replay-profile>
+)";
 constexpr const char* kEnbProfile = R"(<replay-profile>
   <sut role="enb" node="eNB1" s10="false" inter-rat="false"/>
   <served-tai plmn="00101" tac="1"/>
@@ -49,6 +57,7 @@ class ReplayRules : public ::testing::Test {
     write("keys.txt", key_file_text());
     write("mme.xml", kMmeProfile);
     write("enb.xml", kEnbProfile);
+    write("target_mme.xml", kTargetMmeProfile);
   }
   void TearDown() override { fs::remove_all(dir_); }
 
@@ -315,7 +324,7 @@ TEST_F(ReplayRules, r9_handover_request_with_an_nh_of_the_new_kasme_fails) {
     const monitor::NhNcc old_pair{ue.ncc, ue.nh};
     l.forward_relocation_in(ue, 300, 1, 0, old_pair);
     l.handover_in(ue, 3, l.next_nh(ue, 1));
-  });
+  }, "target_mme.xml");
   expect_fail(r, 9, "derived from the new KASME (eKSI 1)");
 }
 
@@ -326,7 +335,7 @@ TEST_F(ReplayRules, r9_handover_request_with_the_old_pair_passes) {
                 const monitor::NhNcc old_pair{ue.ncc, ue.nh};
                 l.forward_relocation_in(ue, 300, 1, 0, old_pair);
                 l.handover_in(ue, 3, old_pair);
-              }),
+              }, "target_mme.xml"),
               9);
 }
 
