@@ -71,6 +71,7 @@ class Judge::Impl {
   void note(std::string problem) { out_.problems.push_back(std::move(problem)); }
 
   Judgement finish() {
+    release_held_gtp();
     out_.rules = monitor_.summary();
     no_pass_without_nas();
     for (TraceEntry& t : out_.trace) {
@@ -162,6 +163,7 @@ class Judge::Impl {
     Result<s1ap::S1apMessage> msg = s1ap::decode_pdu(bytes);
     const NodeLabels::S1Ends ends =
         labels_.s1ap(m.src, m.dst, msg.ok() ? s1ap_sent_by_mme(*msg) : std::nullopt);
+    if (!held_gtp_.empty() && labels_.mme_known()) release_held_gtp();
     const std::size_t t = entry(m, ends.from, ends.to, s1ap_name(bytes));
     if (!msg.ok()) {
       decode_problem(m, t, "S1AP " + s1ap_name(bytes), msg.error());
@@ -262,9 +264,22 @@ class Judge::Impl {
       return;
     }
     if (!facts.body) return;
+    if (!ends.has_mme && !labels_.mme_known() && held_gtp_.size() < kMaxHeldGtp) {
+      // A target MME's capture may start with the relocation from its peer, before any S1AP shows
+      // which address is the MME: hold the message until it does (or the capture ends).
+      capture::CapturedMessage header = m;
+      header.bytes.clear();
+      held_gtp_.push_back(HeldGtp{std::move(header), std::move(facts), gtpv2::message_name(*msg), t});
+      return;
+    }
+    judge_gtp(m, ends, std::move(facts), gtpv2::message_name(*msg), t);
+  }
+
+  void judge_gtp(const capture::CapturedMessage& m, const NodeLabels::GtpEnds& ends, GtpFacts facts,
+                 const std::string& name, std::size_t t) {
     if (!ends.has_mme) {
-      problem_at(t, frame_text(m.frame_number) + ": GTPv2-C " + gtpv2::message_name(*msg) + " between " +
-                        m.src.to_string() + " and " + m.dst.to_string() +
+      problem_at(t, frame_text(m.frame_number) + ": GTPv2-C " + name + " between " + m.src.to_string() + " and " +
+                        m.dst.to_string() +
                         ": neither end is known as the MME under test (give node labels in the profile); not judged");
       return;
     }
@@ -272,6 +287,20 @@ class Judge::Impl {
     ids.gtp = facts.ids;
     ids.imsi = facts.imsi;
     emit(m, t, ends.from, ends.to, std::move(ids), std::move(*facts.body));
+  }
+
+  /// Judges the held GTPv2-C messages, in capture order, now that labels can be given (or not).
+  void release_held_gtp() {
+    std::vector<HeldGtp> held = std::move(held_gtp_);
+    held_gtp_.clear();
+    for (HeldGtp& h : held) {
+      const NodeLabels::GtpEnds ends = labels_.gtp(h.message.src, h.message.dst, h.facts.s3);
+      if (h.trace != SIZE_MAX) {
+        out_.trace[h.trace].from = ends.from;
+        out_.trace[h.trace].to = ends.to;
+      }
+      judge_gtp(h.message, ends, std::move(h.facts), h.name, h.trace);
+    }
   }
 
   // ---- verdicts ----------------------------------------------------------------------------
@@ -338,6 +367,14 @@ class Judge::Impl {
   std::vector<UeNasState> nas_ues_;
   std::map<std::uint32_t, std::size_t> by_mme_;
   std::map<std::pair<std::string, std::uint32_t>, std::size_t> by_enb_;
+  struct HeldGtp {
+    capture::CapturedMessage message;  ///< without its bytes
+    GtpFacts facts;
+    std::string name;
+    std::size_t trace = SIZE_MAX;
+  };
+  static constexpr std::size_t kMaxHeldGtp = 10'000;
+  std::vector<HeldGtp> held_gtp_;
   /// NAS PDUs not inspectable: the UE context they belonged to when seen, and their S1 ids.
   std::vector<std::pair<std::optional<std::size_t>, monitor::S1UeIds>> unread_nas_;
 };

@@ -80,6 +80,11 @@ std::string NodeLabels::gtp_label(const capture::TransportAddress& a, bool s3) {
 NodeLabels::GtpEnds NodeLabels::gtp(const capture::TransportAddress& src, const capture::TransportAddress& dst,
                                     bool s3) {
   GtpEnds ends;
+  if (!mme_known() && !given(src) && !given(dst)) {
+    ends.from = src.to_string();
+    ends.to = dst.to_string();
+    return ends;
+  }
   ends.from = gtp_label(src, s3);
   ends.to = gtp_label(dst, s3);
   ends.has_mme = ends.from == mme_label_ || ends.to == mme_label_;

@@ -39,6 +39,9 @@ class NodeLabels {
     bool has_mme = false;  ///< one end is the MME under test
   };
   GtpEnds gtp(const capture::TransportAddress& src, const capture::TransportAddress& dst, bool s3);
+  /// Whether the MME's address is known (given, or seen on S1AP). Before that, GTPv2-C ends are
+  /// not labelled (a peer label given too early could land on the MME itself).
+  bool mme_known() const { return mme_address_.has_value(); }
 
  private:
   std::optional<std::string> given(const capture::TransportAddress& a) const;
