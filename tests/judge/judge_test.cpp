@@ -59,6 +59,24 @@ TEST(JudgeDeciphering, an_attach_with_eea2_is_deciphered_with_the_subscribers_k_
   std::filesystem::remove(path);
 }
 
+TEST(JudgeDeciphering, a_kasme_given_per_imsi_and_eksi_deciphers_without_the_subscribers_k) {
+  const std::string path = temp_path("attach_kasme.pcap");
+  LadderUe ue;
+  {
+    CaptureLadder l(path);
+    l.attach(ue, 0);
+  }
+  KeyMaterial km;
+  km.kasmes.push_back(KasmeEntry{kImsi, 0, ue.kasme.at(0)});
+  JudgeOptions o;
+  o.keys = &km;
+  const Judgement j = judge_capture(path, o);
+  EXPECT_EQ(j.deciphered, 2u) << format_judgement(j);
+  EXPECT_EQ(j.not_inspectable, 0u) << format_judgement(j);
+  EXPECT_EQ(rule(j, monitor::Rule::r1).verdict, monitor::Verdict::pass) << format_judgement(j);
+  std::filesystem::remove(path);
+}
+
 TEST(JudgeDeciphering, without_keys_ciphered_nas_is_not_inspectable_and_rule_1_says_inconc_not_pass) {
   const std::string path = temp_path("attach_nokeys.pcap");
   {
