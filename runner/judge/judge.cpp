@@ -60,11 +60,18 @@ class Judge::Impl {
   void feed(const capture::CapturedMessage& m) {
     ++out_.messages;
     if (!t0_) t0_ = m.timestamp_ns;
-    switch (m.protocol) {
-      case capture::Protocol::s1ap: on_s1ap(m); break;
-      case capture::Protocol::gtpv2c: on_gtp(m); break;
-      case capture::Protocol::diameter: entry(m, m.src.to_string(), m.dst.to_string(), "Diameter message"); break;
-      case capture::Protocol::unclassified: entry(m, m.src.to_string(), m.dst.to_string(), "unclassified"); break;
+    try {
+      switch (m.protocol) {
+        case capture::Protocol::s1ap: on_s1ap(m); break;
+        case capture::Protocol::gtpv2c: on_gtp(m); break;
+        case capture::Protocol::diameter: entry(m, m.src.to_string(), m.dst.to_string(), "Diameter message"); break;
+        case capture::Protocol::unclassified: entry(m, m.src.to_string(), m.dst.to_string(), "unclassified"); break;
+      }
+    } catch (const std::exception& e) {
+      // Decoders return errors as values; this is a last line so that a live run never dies on
+      // one message. It counts as a decode error: the message was not judged.
+      ++out_.decode_errors;
+      out_.problems.push_back(frame_text(m.frame_number) + ": not judged, internal error: " + e.what());
     }
   }
 
