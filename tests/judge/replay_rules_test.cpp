@@ -340,6 +340,37 @@ TEST_F(ReplayRules, r9_handover_request_with_the_old_pair_passes) {
               9);
 }
 
+// ---- JUnit: one testcase per rule and UE context ----
+TEST_F(ReplayRules, two_ues_give_two_testcases_in_every_rule_and_only_the_violating_ue_fails) {
+  const Replay r = replay([](CaptureLadder& l) {
+    LadderUe good;
+    LadderUe bad;
+    bad.imsi = "001010000000002";
+    bad.mme_ue_s1ap_id = 2;
+    bad.enb_ue_s1ap_id = 200;
+    l.attach(good, 0);
+    l.attach(bad, 0);
+    l.ue_context_modification_request(bad);
+    l.handover_required_inter_mme(bad);
+    l.forward_relocation_out(bad, 100, false, 0);  // R7 violated by the second UE only
+  });
+  EXPECT_EQ(r.process.exit_code, 1) << r.process.out;
+  ASSERT_TRUE(r.junit_loaded);
+  int suites = 0;
+  for (pugi::xml_node s : r.junit.child("testsuites").children("testsuite")) {
+    ++suites;
+    EXPECT_EQ(s.attribute("tests").as_int(), 2) << s.attribute("name").value();
+    EXPECT_EQ(std::distance(s.children("testcase").begin(), s.children("testcase").end()), 2);
+  }
+  EXPECT_EQ(suites, 9);
+  const pugi::xml_node r7 = suite(r, 7);
+  EXPECT_EQ(r7.attribute("failures").as_int(), 1);
+  EXPECT_THAT(r7.find_child_by_attribute("testcase", "name", "UE2 (IMSI 001010000000002)").child("failure")
+                  .attribute("message").value(),
+              HasSubstr("S10 FORWARD RELOCATION REQUEST sent while"));
+  EXPECT_FALSE(r7.find_child_by_attribute("testcase", "name", "UE1 (IMSI 001010000000001)").child("failure"));
+}
+
 // ---- usage and input errors ----
 TEST_F(ReplayRules, a_missing_capture_exits_2_naming_the_file) {
   const auto r = concur::test::run_process({CONCUR_BINARY, "replay", path("absent.pcap")}, kLimit);
