@@ -79,6 +79,7 @@ int replay_command(const std::vector<std::string>& args, std::ostream& out, std:
   if (!a) return 2;
 
   judge::JudgeOptions options;
+  options.keep_trace = false;  // the report needs verdicts and problems, not a ladder
   judge::KeyMaterial keys;
   try {
     if (a->keys) {

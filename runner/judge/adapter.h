@@ -28,6 +28,11 @@ monitor::S1UeIds s1ap_ue_ids(const s1ap::S1apMessage& m, const std::string& asso
 std::vector<ByteView> s1ap_nas_pdus(const s1ap::S1apMessage& m);
 /// The TAI the eNB reports with uplink NAS (INITIAL UE MESSAGE, UPLINK NAS TRANSPORT).
 std::optional<s1ap::Tai> s1ap_reported_tai(const s1ap::S1apMessage& m);
+/// Which end sent the message, from its type (TS 36.413 8: e.g. INITIAL UE MESSAGE is eNB->MME,
+/// HANDOVER REQUEST MME->eNB); nullopt for messages either end may send (RESET, ERROR INDICATION)
+/// and for procedures the codec does not model. Real eNBs often use port 36412 too, so ports
+/// alone cannot tell.
+std::optional<bool> s1ap_sent_by_mme(const s1ap::S1apMessage& m);
 /// The message name as TS 36.413 spells it, e.g. "HandoverRequired", from the PDU's first octets.
 std::string s1ap_name(ByteView pdu);
 

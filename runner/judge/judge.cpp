@@ -60,17 +60,25 @@ class Judge::Impl {
   void feed(const capture::CapturedMessage& m) {
     ++out_.messages;
     if (!t0_) t0_ = m.timestamp_ns;
-    switch (m.protocol) {
-      case capture::Protocol::s1ap: on_s1ap(m); break;
-      case capture::Protocol::gtpv2c: on_gtp(m); break;
-      case capture::Protocol::diameter: entry(m, m.src.to_string(), m.dst.to_string(), "Diameter message"); break;
-      case capture::Protocol::unclassified: entry(m, m.src.to_string(), m.dst.to_string(), "unclassified"); break;
+    try {
+      switch (m.protocol) {
+        case capture::Protocol::s1ap: on_s1ap(m); break;
+        case capture::Protocol::gtpv2c: on_gtp(m); break;
+        case capture::Protocol::diameter: entry(m, m.src.to_string(), m.dst.to_string(), "Diameter message"); break;
+        case capture::Protocol::unclassified: entry(m, m.src.to_string(), m.dst.to_string(), "unclassified"); break;
+      }
+    } catch (const std::exception& e) {
+      // Decoders return errors as values; this is a last line so that a live run never dies on
+      // one message. It counts as a decode error: the message was not judged.
+      ++out_.decode_errors;
+      out_.problems.push_back(frame_text(m.frame_number) + ": not judged, internal error: " + e.what());
     }
   }
 
   void note(std::string problem) { out_.problems.push_back(std::move(problem)); }
 
   Judgement finish() {
+    release_held_gtp();
     out_.rules = monitor_.summary();
     no_pass_without_nas();
     for (TraceEntry& t : out_.trace) {
@@ -158,10 +166,12 @@ class Judge::Impl {
   }
 
   void on_s1ap(const capture::CapturedMessage& m) {
-    const NodeLabels::S1Ends ends = labels_.s1ap(m.src, m.dst);
     const ByteView bytes = view_of(m.bytes);
-    const std::size_t t = entry(m, ends.from, ends.to, s1ap_name(bytes));
     Result<s1ap::S1apMessage> msg = s1ap::decode_pdu(bytes);
+    const NodeLabels::S1Ends ends =
+        labels_.s1ap(m.src, m.dst, msg.ok() ? s1ap_sent_by_mme(*msg) : std::nullopt);
+    if (!held_gtp_.empty() && labels_.mme_known()) release_held_gtp();
+    const std::size_t t = entry(m, ends.from, ends.to, s1ap_name(bytes));
     if (!msg.ok()) {
       decode_problem(m, t, "S1AP " + s1ap_name(bytes), msg.error());
       return;
@@ -221,7 +231,7 @@ class Judge::Impl {
     if (opened.deciphered) ++out_.deciphered;
     if (opened.not_inspectable) {
       ++out_.not_inspectable;
-      unread_nas_.push_back(s1);
+      unread_nas_.emplace_back(ue_on_leg(s1), s1);
       problem_at(t, frame_text(m.frame_number) + ": NAS-EPS PDU " + ends.from + "->" + ends.to +
                         " not inspectable: " + opened.note);
     } else if (!opened.note.empty()) {
@@ -261,9 +271,22 @@ class Judge::Impl {
       return;
     }
     if (!facts.body) return;
+    if (!ends.has_mme && !labels_.mme_known() && held_gtp_.size() < kMaxHeldGtp) {
+      // A target MME's capture may start with the relocation from its peer, before any S1AP shows
+      // which address is the MME: hold the message until it does (or the capture ends).
+      capture::CapturedMessage header = m;
+      header.bytes.clear();
+      held_gtp_.push_back(HeldGtp{std::move(header), std::move(facts), gtpv2::message_name(*msg), t});
+      return;
+    }
+    judge_gtp(m, ends, std::move(facts), gtpv2::message_name(*msg), t);
+  }
+
+  void judge_gtp(const capture::CapturedMessage& m, const NodeLabels::GtpEnds& ends, GtpFacts facts,
+                 const std::string& name, std::size_t t) {
     if (!ends.has_mme) {
-      problem_at(t, frame_text(m.frame_number) + ": GTPv2-C " + gtpv2::message_name(*msg) + " between " +
-                        m.src.to_string() + " and " + m.dst.to_string() +
+      problem_at(t, frame_text(m.frame_number) + ": GTPv2-C " + name + " between " + m.src.to_string() + " and " +
+                        m.dst.to_string() +
                         ": neither end is known as the MME under test (give node labels in the profile); not judged");
       return;
     }
@@ -273,25 +296,44 @@ class Judge::Impl {
     emit(m, t, ends.from, ends.to, std::move(ids), std::move(*facts.body));
   }
 
+  /// Judges the held GTPv2-C messages, in capture order, now that labels can be given (or not).
+  void release_held_gtp() {
+    std::vector<HeldGtp> held = std::move(held_gtp_);
+    held_gtp_.clear();
+    for (HeldGtp& h : held) {
+      const NodeLabels::GtpEnds ends = labels_.gtp(h.message.src, h.message.dst, h.facts.s3);
+      if (h.trace != SIZE_MAX) {
+        out_.trace[h.trace].from = ends.from;
+        out_.trace[h.trace].to = ends.to;
+      }
+      judge_gtp(h.message, ends, std::move(h.facts), h.name, h.trace);
+    }
+  }
+
   // ---- verdicts ----------------------------------------------------------------------------
+
+  /// The monitor's UE context that holds the S1 connection `s1` now, if any.
+  std::optional<std::size_t> ue_on_leg(const monitor::S1UeIds& s1) const {
+    for (const monitor::UeState& u : monitor_.ue_contexts()) {
+      const bool on_leg = std::any_of(u.legs.begin(), u.legs.end(), [&](const monitor::S1Leg& l) {
+        return l.association == s1.association &&
+               ((s1.mme_ue_s1ap_id && l.mme_ue_s1ap_id == s1.mme_ue_s1ap_id) ||
+                (s1.enb_ue_s1ap_id && l.enb_ue_s1ap_id == s1.enb_ue_s1ap_id));
+      });
+      if (on_leg) return u.id;
+    }
+    return std::nullopt;
+  }
 
   /// A UE with NAS nobody could read cannot pass a NAS-dependent rule: its pass becomes inconc.
   void no_pass_without_nas() {
     if (unread_nas_.empty()) return;
     std::map<std::string, std::size_t> unread_by_ue;  // UE context label -> PDUs not inspectable
     const auto& ues = monitor_.ue_contexts();
-    for (const monitor::S1UeIds& s1 : unread_nas_) {
-      for (const monitor::UeState& u : ues) {
-        const bool on_leg = std::any_of(u.legs.begin(), u.legs.end(), [&](const monitor::S1Leg& l) {
-          return l.association == s1.association &&
-                 ((s1.mme_ue_s1ap_id && l.mme_ue_s1ap_id == s1.mme_ue_s1ap_id) ||
-                  (s1.enb_ue_s1ap_id && l.enb_ue_s1ap_id == s1.enb_ue_s1ap_id));
-        });
-        if (on_leg) {
-          ++unread_by_ue[u.label];
-          break;
-        }
-      }
+    for (const auto& [ue, s1] : unread_nas_) {
+      // Attributed when it was seen; a connection the monitor met only later is looked up now.
+      const std::optional<std::size_t> id = ue ? ue : ue_on_leg(s1);
+      if (id && *id < ues.size()) ++unread_by_ue[ues[*id].label];
     }
     for (monitor::RuleSummary& s : out_.rules) {
       if (std::find(std::begin(kNasDependentRules), std::end(kNasDependentRules), s.rule) ==
@@ -332,7 +374,16 @@ class Judge::Impl {
   std::vector<UeNasState> nas_ues_;
   std::map<std::uint32_t, std::size_t> by_mme_;
   std::map<std::pair<std::string, std::uint32_t>, std::size_t> by_enb_;
-  std::vector<monitor::S1UeIds> unread_nas_;
+  struct HeldGtp {
+    capture::CapturedMessage message;  ///< without its bytes
+    GtpFacts facts;
+    std::string name;
+    std::size_t trace = SIZE_MAX;
+  };
+  static constexpr std::size_t kMaxHeldGtp = 10'000;
+  std::vector<HeldGtp> held_gtp_;
+  /// NAS PDUs not inspectable: the UE context they belonged to when seen, and their S1 ids.
+  std::vector<std::pair<std::optional<std::size_t>, monitor::S1UeIds>> unread_nas_;
 };
 
 Judge::Judge(JudgeOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}

@@ -58,6 +58,8 @@ OpenedNas NasDeciphering::open(UeNasState& ue, ByteView bytes, security::Directi
   if (header == nas::SecurityHeaderType::integrity_protected_ciphered_new_context &&
       direction == security::Direction::uplink && !out.deciphered && !(out.pdu && out.pdu->message)) {
     out.smc_complete_by_header = true;
+    out.not_inspectable = false;  // what it is, is known; its IEs (IMEISV, ...) matter to no rule
+    out.note.clear();
     if (ue.pending_smc_ksi) ue.contexts.take_into_use(*ue.pending_smc_ksi);
     ue.pending_smc_ksi.reset();
   }

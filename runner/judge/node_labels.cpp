@@ -20,21 +20,33 @@ std::optional<std::string> NodeLabels::given(const capture::TransportAddress& a)
   return std::nullopt;
 }
 
-NodeLabels::S1Ends NodeLabels::s1ap(const capture::TransportAddress& src, const capture::TransportAddress& dst) {
-  auto is_mme = [&](const capture::TransportAddress& a) {
+NodeLabels::S1Ends NodeLabels::s1ap(const capture::TransportAddress& src, const capture::TransportAddress& dst,
+                                    std::optional<bool> sent_by_mme) {
+  // Which end is the MME, most reliable first: a given label, the message type, an end already
+  // seen as the MME, the S1AP port (TS 36.412 7) when only one end uses it, and at last the
+  // receiver of the first message (eNBs open S1 with S1 SETUP REQUEST).
+  auto labelled_mme = [&](const capture::TransportAddress& a) -> std::optional<bool> {
     if (auto g = given(a)) return *g == mme_label_;
-    return a.port == kS1apSctpPort;
+    return std::nullopt;
   };
-  // When neither end uses the S1AP port and no label says so, the receiver of the first message
-  // is taken for the MME (eNBs open S1: S1 SETUP REQUEST).
-  bool downlink = is_mme(src) && !is_mme(dst);
-  if (!is_mme(src) && !is_mme(dst)) {
-    if (!mme_address_) mme_address_ = dst.address;
-    downlink = src.address == *mme_address_ && dst.address != *mme_address_;
+  bool downlink = false;
+  if (auto s = labelled_mme(src); s.has_value()) {
+    downlink = *s;
+  } else if (auto d = labelled_mme(dst); d.has_value()) {
+    downlink = !*d;
+  } else if (sent_by_mme) {
+    downlink = *sent_by_mme;
+  } else if (mme_ends_.count(src) || mme_ends_.count(dst)) {
+    downlink = mme_ends_.count(src) > 0;
+  } else if ((src.port == kS1apSctpPort) != (dst.port == kS1apSctpPort)) {
+    downlink = src.port == kS1apSctpPort;
+  } else {
+    downlink = mme_address_ && src.address == *mme_address_;
   }
   const capture::TransportAddress& mme = downlink ? src : dst;
   const capture::TransportAddress& enb = downlink ? dst : src;
   if (!mme_address_) mme_address_ = mme.address;
+  mme_ends_.insert(mme);
   std::string enb_label;
   if (auto g = given(enb)) {
     enb_label = *g;
@@ -68,6 +80,11 @@ std::string NodeLabels::gtp_label(const capture::TransportAddress& a, bool s3) {
 NodeLabels::GtpEnds NodeLabels::gtp(const capture::TransportAddress& src, const capture::TransportAddress& dst,
                                     bool s3) {
   GtpEnds ends;
+  if (!mme_known() && !given(src) && !given(dst)) {
+    ends.from = src.to_string();
+    ends.to = dst.to_string();
+    return ends;
+  }
   ends.from = gtp_label(src, s3);
   ends.to = gtp_label(dst, s3);
   ends.has_mme = ends.from == mme_label_ || ends.to == mme_label_;

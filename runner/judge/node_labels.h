@@ -6,6 +6,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,9 @@ class NodeLabels {
     std::string association;  ///< the eNB end's label
     bool downlink = false;    ///< sent by the MME
   };
-  S1Ends s1ap(const capture::TransportAddress& src, const capture::TransportAddress& dst);
+  /// `sent_by_mme`: what the message type says about its sender, when it says anything.
+  S1Ends s1ap(const capture::TransportAddress& src, const capture::TransportAddress& dst,
+              std::optional<bool> sent_by_mme = std::nullopt);
 
   /// Labels of a GTPv2-C message's ends; `s3` says the message speaks of an SGSN. nullopt for an
   /// end that is neither given nor derivable.
@@ -36,6 +39,9 @@ class NodeLabels {
     bool has_mme = false;  ///< one end is the MME under test
   };
   GtpEnds gtp(const capture::TransportAddress& src, const capture::TransportAddress& dst, bool s3);
+  /// Whether the MME's address is known (given, or seen on S1AP). Before that, GTPv2-C ends are
+  /// not labelled (a peer label given too early could land on the MME itself).
+  bool mme_known() const { return mme_address_.has_value(); }
 
  private:
   std::optional<std::string> given(const capture::TransportAddress& a) const;
@@ -44,6 +50,7 @@ class NodeLabels {
   std::vector<NodeLabel> given_;
   std::string mme_label_;
   std::map<capture::TransportAddress, std::string> enbs_;
+  std::set<capture::TransportAddress> mme_ends_;  ///< S1AP ends seen sending or receiving as the MME
   std::optional<capture::IpAddress> mme_address_;
   std::map<capture::IpAddress, std::string> gtp_peers_;
   std::size_t peers_ = 0, sgsns_ = 0;

@@ -98,6 +98,29 @@ std::string plmn_digits(const std::array<std::uint8_t, 3>& plmn) {
          digit(plmn[2] >> 4) + digit(plmn[1] >> 4);
 }
 
+std::optional<bool> s1ap_sent_by_mme(const s1ap::S1apMessage& m) {
+  return std::visit(
+      [](const auto& msg) -> std::optional<bool> {
+        using M = std::decay_t<decltype(msg)>;
+        using namespace s1ap;
+        if constexpr (std::is_same_v<M, S1SetupResponse> || std::is_same_v<M, S1SetupFailure> ||
+                      std::is_same_v<M, DownlinkNasTransport> || std::is_same_v<M, InitialContextSetupRequest> ||
+                      std::is_same_v<M, UeContextModificationRequest> || std::is_same_v<M, UeContextReleaseCommand> ||
+                      std::is_same_v<M, HandoverCommand> || std::is_same_v<M, HandoverPreparationFailure> ||
+                      std::is_same_v<M, HandoverRequest> || std::is_same_v<M, HandoverCancelAcknowledge> ||
+                      std::is_same_v<M, MmeStatusTransfer> || std::is_same_v<M, PathSwitchRequestAcknowledge> ||
+                      std::is_same_v<M, PathSwitchRequestFailure>) {
+          return true;
+        } else if constexpr (std::is_same_v<M, RawPdu> || std::is_same_v<M, Reset> ||
+                             std::is_same_v<M, ErrorIndication>) {
+          return std::nullopt;
+        } else {
+          return false;  // every other modelled message is the eNB's
+        }
+      },
+      m);
+}
+
 std::optional<EventBody> s1ap_event_body(const s1ap::S1apMessage& m) {
   return std::visit([](const auto& msg) { return to_body(msg); }, m);
 }

@@ -90,7 +90,7 @@ TEST(ReplayProfile, errors_name_file_offset_element_and_attribute) {
     return std::string("no error");
   };
   EXPECT_THAT(error_of("<replay-profile><node address=\"10.0.0\" label=\"x\"/></replay-profile>"),
-              HasSubstr("p.xml: offset 16: <node>: attribute 'address': '10.0.0' is not an IPv4 or IPv6 address"));
+              HasSubstr("p.xml: offset 17: <node>: attribute 'address': '10.0.0' is not an IPv4 or IPv6 address"));
   EXPECT_THAT(error_of("<replay-profile><sut role=\"sgw\"/></replay-profile>"), HasSubstr("'sgw' is not mme or enb"));
   EXPECT_THAT(error_of("<replay-profile><served-tai plmn=\"001\" tac=\"1\"/></replay-profile>"),
               HasSubstr("attribute 'plmn'"));

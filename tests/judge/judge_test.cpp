@@ -59,6 +59,24 @@ TEST(JudgeDeciphering, an_attach_with_eea2_is_deciphered_with_the_subscribers_k_
   std::filesystem::remove(path);
 }
 
+TEST(JudgeDeciphering, a_kasme_given_per_imsi_and_eksi_deciphers_without_the_subscribers_k) {
+  const std::string path = temp_path("attach_kasme.pcap");
+  LadderUe ue;
+  {
+    CaptureLadder l(path);
+    l.attach(ue, 0);
+  }
+  KeyMaterial km;
+  km.kasmes.push_back(KasmeEntry{kImsi, 0, ue.kasme.at(0)});
+  JudgeOptions o;
+  o.keys = &km;
+  const Judgement j = judge_capture(path, o);
+  EXPECT_EQ(j.deciphered, 2u) << format_judgement(j);
+  EXPECT_EQ(j.not_inspectable, 0u) << format_judgement(j);
+  EXPECT_EQ(rule(j, monitor::Rule::r1).verdict, monitor::Verdict::pass) << format_judgement(j);
+  std::filesystem::remove(path);
+}
+
 TEST(JudgeDeciphering, without_keys_ciphered_nas_is_not_inspectable_and_rule_1_says_inconc_not_pass) {
   const std::string path = temp_path("attach_nokeys.pcap");
   {
@@ -163,6 +181,44 @@ TEST(Judge, the_trace_names_nodes_and_links_messages_to_events_and_ue_contexts) 
     }
   }
   EXPECT_EQ(events, 7u) << "attach, AKA x2, SMC, COMPLETE, ICS request and response";
+  std::filesystem::remove(path);
+}
+
+TEST(Judge, a_relocation_seen_before_any_s1ap_is_judged_once_s1ap_shows_which_address_is_the_mme) {
+  const std::string path = temp_path("target.pcap");
+  {
+    CaptureLadder l(path);
+    LadderUe ue;
+    ue.kasme[0].fill(0xd0);
+    ue.kasme[1].fill(0xe1);
+    ue.nh.fill(0x42);
+    ue.ncc = 2;
+    const monitor::NhNcc old_pair{ue.ncc, ue.nh};
+    l.forward_relocation_in(ue, 300, 1, 0, old_pair);
+    l.handover_in(ue, 3, old_pair);
+  }
+  const Judgement j = judge_capture(path, JudgeOptions{});
+  EXPECT_TRUE(j.problems.empty()) << format_judgement(j);
+  EXPECT_EQ(rule(j, monitor::Rule::r9).verdict, monitor::Verdict::pass) << format_judgement(j);
+  ASSERT_FALSE(j.trace.empty());
+  EXPECT_EQ(j.trace.front().from, "MME-peer");
+  EXPECT_EQ(j.trace.front().to, "MME");
+  EXPECT_TRUE(j.trace.front().event.has_value());
+  std::filesystem::remove(path);
+}
+
+TEST(Judge, a_relocation_in_a_capture_without_s1ap_is_a_problem_not_a_verdict) {
+  const std::string path = temp_path("gtp_only.pcap");
+  {
+    CaptureLadder l(path);
+    LadderUe ue;
+    ue.kasme[0].fill(0xd0);
+    ue.kasme[1].fill(0xe1);
+    l.forward_relocation_in(ue, 300, 1, 0, monitor::NhNcc{2, ue.kasme[0]});
+  }
+  const Judgement j = judge_capture(path, JudgeOptions{});
+  ASSERT_EQ(j.problems.size(), 1u);
+  EXPECT_THAT(j.problems[0], HasSubstr("neither end is known as the MME under test"));
   std::filesystem::remove(path);
 }
 

@@ -27,6 +27,14 @@ constexpr const char* kMmeProfile = R"(<replay-profile>
   <served-tai plmn="00101" tac="1"/>
 </replay-profile>
 )";
+/// A target MME's capture starts with the relocation from its peer, before any S1AP shows which
+/// address is the MME: the profile names it.
+constexpr const char* kTargetMmeProfile = R"(<replay-profile>
+  <sut role="mme"/>
+  <served-tai plmn="00101" tac="1"/>
+  <node address="127.0.0.1" label="MME"/>
+</replay-profile>
+)";
 constexpr const char* kEnbProfile = R"(<replay-profile>
   <sut role="enb" node="eNB1" s10="false" inter-rat="false"/>
   <served-tai plmn="00101" tac="1"/>
@@ -49,6 +57,7 @@ class ReplayRules : public ::testing::Test {
     write("keys.txt", key_file_text());
     write("mme.xml", kMmeProfile);
     write("enb.xml", kEnbProfile);
+    write("target_mme.xml", kTargetMmeProfile);
   }
   void TearDown() override { fs::remove_all(dir_); }
 
@@ -206,7 +215,7 @@ TEST_F(ReplayRules, r5_enb_accepting_a_ucm_during_its_handover_fails) {
         l.ue_context_modification_response(ue);
       },
       "enb.xml");
-  expect_fail(r, 5, "");
+  expect_fail(r, 5, "the eNB accepted a UE Context Modification while its own handover");
 }
 
 TEST_F(ReplayRules, r5_enb_rejecting_a_ucm_during_its_handover_passes) {
@@ -220,7 +229,8 @@ TEST_F(ReplayRules, r5_enb_rejecting_a_ucm_during_its_handover_passes) {
       },
       "enb.xml");
   EXPECT_EQ(r.process.exit_code, 0) << r.process.out << r.process.err;
-  EXPECT_THAT(r.process.out, ::testing::Not(HasSubstr("R5 fail")));
+  EXPECT_THAT(r.process.out, HasSubstr("R5 pass"));
+  EXPECT_THAT(r.process.out, HasSubstr("the eNB rejected the UE Context Modification during its own handover"));
 }
 
 // ---- R6: no S10 relocation while an SMC for a new KASME is ongoing ----
@@ -315,7 +325,7 @@ TEST_F(ReplayRules, r9_handover_request_with_an_nh_of_the_new_kasme_fails) {
     const monitor::NhNcc old_pair{ue.ncc, ue.nh};
     l.forward_relocation_in(ue, 300, 1, 0, old_pair);
     l.handover_in(ue, 3, l.next_nh(ue, 1));
-  });
+  }, "target_mme.xml");
   expect_fail(r, 9, "derived from the new KASME (eKSI 1)");
 }
 
@@ -326,8 +336,39 @@ TEST_F(ReplayRules, r9_handover_request_with_the_old_pair_passes) {
                 const monitor::NhNcc old_pair{ue.ncc, ue.nh};
                 l.forward_relocation_in(ue, 300, 1, 0, old_pair);
                 l.handover_in(ue, 3, old_pair);
-              }),
+              }, "target_mme.xml"),
               9);
+}
+
+// ---- JUnit: one testcase per rule and UE context ----
+TEST_F(ReplayRules, two_ues_give_two_testcases_in_every_rule_and_only_the_violating_ue_fails) {
+  const Replay r = replay([](CaptureLadder& l) {
+    LadderUe good;
+    LadderUe bad;
+    bad.imsi = "001010000000002";
+    bad.mme_ue_s1ap_id = 2;
+    bad.enb_ue_s1ap_id = 200;
+    l.attach(good, 0);
+    l.attach(bad, 0);
+    l.ue_context_modification_request(bad);
+    l.handover_required_inter_mme(bad);
+    l.forward_relocation_out(bad, 100, false, 0);  // R7 violated by the second UE only
+  });
+  EXPECT_EQ(r.process.exit_code, 1) << r.process.out;
+  ASSERT_TRUE(r.junit_loaded);
+  int suites = 0;
+  for (pugi::xml_node s : r.junit.child("testsuites").children("testsuite")) {
+    ++suites;
+    EXPECT_EQ(s.attribute("tests").as_int(), 2) << s.attribute("name").value();
+    EXPECT_EQ(std::distance(s.children("testcase").begin(), s.children("testcase").end()), 2);
+  }
+  EXPECT_EQ(suites, 9);
+  const pugi::xml_node r7 = suite(r, 7);
+  EXPECT_EQ(r7.attribute("failures").as_int(), 1);
+  EXPECT_THAT(r7.find_child_by_attribute("testcase", "name", "UE2 (IMSI 001010000000002)").child("failure")
+                  .attribute("message").value(),
+              HasSubstr("S10 FORWARD RELOCATION REQUEST sent while"));
+  EXPECT_FALSE(r7.find_child_by_attribute("testcase", "name", "UE1 (IMSI 001010000000001)").child("failure"));
 }
 
 // ---- usage and input errors ----

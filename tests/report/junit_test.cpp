@@ -72,8 +72,12 @@ TEST(Junit, the_document_follows_the_junit_structure_with_consistent_counts) {
       f += !!tc.child("failure");
       e += !!tc.child("error");
       s += !!tc.child("skipped");
-      if (tc.child("failure")) EXPECT_TRUE(tc.child("failure").attribute("message"));
-      if (tc.child("skipped")) EXPECT_TRUE(tc.child("skipped").attribute("message"));
+      if (tc.child("failure")) {
+        EXPECT_TRUE(tc.child("failure").attribute("message"));
+      }
+      if (tc.child("skipped")) {
+        EXPECT_TRUE(tc.child("skipped").attribute("message"));
+      }
     }
     EXPECT_EQ(child.attribute("tests").as_int(), t);
     EXPECT_EQ(child.attribute("failures").as_int(), f);
