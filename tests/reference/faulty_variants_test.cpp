@@ -210,6 +210,17 @@ class ReferenceMmeVariantR3 : public ReferenceMmeVariant {
   s1ap::Key256 new_chain_nh(unsigned step) const {
     return nh_at(ue.last_aka->second, ue.smc_complete_uplink_count, step);
   }
+  /// As above, but the UE arrives at eNB B by X2: PATH SWITCH REQUEST in the rule-3 window.
+  std::optional<s1ap::PathSwitchRequestAcknowledge> path_switch_in_rule_3_window() {
+    attached = attach_settled();
+    if (!attached) return std::nullopt;
+    const auto smc = reauthenticate_until_smc(*attached);
+    if (!smc) return std::nullopt;
+    uplink_nas(*enb_a, attached->mme_ue_s1ap_id, attached->enb_ue_s1ap_id, ue.answer_security_mode_command(*smc));
+    if (!enb_a->expect<s1ap::UeContextModificationRequest>()) return std::nullopt;
+    enb_b->send(path_switch_request(*attached, *enb_b, 51));
+    return enb_b->expect<s1ap::PathSwitchRequestAcknowledge>();
+  }
   std::optional<AttachedUe> attached;
 };
 
@@ -230,6 +241,23 @@ TEST_F(ReferenceMmeVariantR3, conformant_mme_sends_the_old_kasme_chain_in_handov
   EXPECT_EQ(request->security_context.next_hop_chaining_count, 2);
   EXPECT_EQ(request->security_context.next_hop, old_chain_nh(2));
   EXPECT_NE(request->security_context.next_hop, new_chain_nh(2));
+}
+
+TEST_F(ReferenceMmeVariantR3, r3_variant_sends_the_new_kasme_chain_in_path_switch_acknowledge_before_the_ucm_completed) {
+  start({"--violate", "R3"});
+  const auto ack = path_switch_in_rule_3_window();
+  ASSERT_TRUE(ack);
+  EXPECT_EQ(ack->security_context.next_hop_chaining_count, 2);
+  EXPECT_EQ(ack->security_context.next_hop, new_chain_nh(2));
+  EXPECT_NE(ack->security_context.next_hop, old_chain_nh(2));
+}
+
+TEST_F(ReferenceMmeVariantR3, conformant_mme_sends_the_old_kasme_chain_in_path_switch_acknowledge_before_the_ucm_completed) {
+  start({});
+  const auto ack = path_switch_in_rule_3_window();
+  ASSERT_TRUE(ack);
+  EXPECT_EQ(ack->security_context.next_hop_chaining_count, 2);
+  EXPECT_EQ(ack->security_context.next_hop, old_chain_nh(2));
 }
 
 }  // namespace
