@@ -5,6 +5,7 @@
 
 #include "codec/nas/pdu.h"
 #include "mme.h"
+#include "violations.h"
 
 namespace concur::reference {
 
@@ -295,7 +296,7 @@ void ReferenceMme::start_smc(UeContext& ue, Clock::time_point now) {
   ue.t3460 = now + config_.timers.t3460;
   ue.t3460_expiries = 0;
   send(ue.s1->enb, dl);
-  if (ue.keys.connected()) smc_sent_while_connected(ue, now);  // rule 1 decision point (reauth.cpp)
+  smc_sent_while_connected(ue, now);  // rule 1 decision point (reauth.cpp)
 }
 
 void ReferenceMme::security_mode_complete(UeContext& ue, std::uint32_t uplink_count, Clock::time_point now) {
@@ -304,19 +305,20 @@ void ReferenceMme::security_mode_complete(UeContext& ue, std::uint32_t uplink_co
   ue.t3460.reset();
   ue.nas.take_into_use(ksi);
   log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": NAS SMC for eKSI " + std::to_string(ksi) + " complete");
-  if (ue.keys.connected()) {
+  if (ue.idle_procedure == IdleProcedure::tracking_area_update) {
+    tracking_area_update_accept(ue, now);
+  } else if (ue.idle_procedure == IdleProcedure::service_request) {
+    // TS 33.401 7.2.8.1.1: after an SMC the KeNB takes the SECURITY MODE COMPLETE's uplink COUNT.
+    ue.idle_procedure = IdleProcedure::none;
+    if (ue.as_key_procedure != AsKeyProcedure::initial_context_setup)  // R1 variant: sent already
+      send_initial_context_setup(ue, uplink_count, std::nullopt, now);
+  } else if (ue.keys.connected()) {
     // Re-keying in ECM-CONNECTED (TS 33.401 7.2.9.2): NAS uses the new KASME from now on; AS keeps
     // the old chain until a UCM takes a KeNB of the new KASME into use (7.2.10 rule 3).
     ue.keys.new_kasme_in_nas(ksi, ue.nas.current()->kasme());
     ue.ucm_uplink_nas_count = uplink_count;
     request_ue_context_modification(ue, now);
     smc_completed_while_connected(ue);  // rule 3 decision point (reauth.cpp)
-  } else if (ue.idle_procedure == IdleProcedure::tracking_area_update) {
-    tracking_area_update_accept(ue, now);
-  } else if (ue.idle_procedure == IdleProcedure::service_request) {
-    // TS 33.401 7.2.8.1.1: after an SMC the KeNB takes the SECURITY MODE COMPLETE's uplink COUNT.
-    ue.idle_procedure = IdleProcedure::none;
-    send_initial_context_setup(ue, uplink_count, std::nullopt, now);
   } else {
     initial_context_setup(ue, uplink_count, now);
   }
@@ -372,12 +374,12 @@ void ReferenceMme::initial_context_setup(UeContext& ue, std::uint32_t uplink_cou
 }
 
 void ReferenceMme::send_initial_context_setup(UeContext& ue, std::uint32_t uplink_count, std::optional<Bytes> nas_pdu,
-                                              Clock::time_point now) {
-  if (ue.nas_smc_ongoing()) {  // TS 33.401 7.2.10 rule 1
+                                              Clock::time_point now, const security::NasSecurityContext* nas) {
+  if (ue.nas_smc_ongoing() && !breaks(config_, "R1")) {  // TS 33.401 7.2.10 rule 1
     log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": rule R1 forbids INITIAL CONTEXT SETUP during an SMC");
     return;
   }
-  const security::NasSecurityContext& ctx = *ue.nas.current();
+  const security::NasSecurityContext& ctx = nas ? *nas : *ue.nas.current();
   // TS 33.401 7.2.8.1.1: KeNB = KDF(KASME, uplink NAS COUNT); the MME keeps NH_1 at NCC 1.
   const security::Key256& kenb = ue.keys.initial_context_setup(ctx.ksi(), ctx.kasme(), uplink_count);
   s1ap::InitialContextSetupRequest ics;

@@ -86,8 +86,9 @@ class ReferenceMme {
   void release_complete(std::size_t enb, const s1ap::UeContextReleaseComplete& m);
   nas::Guti guti_of(const UeContext& ue) const;
 
+  /// KeNB from `nas` (default: the current context) and `uplink_count`.
   void send_initial_context_setup(UeContext& ue, std::uint32_t uplink_count, std::optional<Bytes> nas_pdu,
-                                  Clock::time_point now);
+                                  Clock::time_point now, const security::NasSecurityContext* nas = nullptr);
 
   // --- idle mode: TRACKING AREA UPDATE (tau.cpp), SERVICE REQUEST (service_request.cpp)
   UeContext* registered_idle_context_for(const s1ap::InitialUeMessage& m);
@@ -119,7 +120,7 @@ class ReferenceMme {
   void send_ue_context_modification(UeContext& ue, std::uint8_t eksi, const security::Key256& kasme,
                                     std::uint32_t uplink_count, Clock::time_point now);
   // Decision points of the faulty variants (--violate, violations.h), beside the rules they break.
-  void smc_sent_while_connected(UeContext& ue, Clock::time_point now);  ///< R1: UCM during the SMC
+  void smc_sent_while_connected(UeContext& ue, Clock::time_point now);  ///< R1: UCM / ICS during the SMC
   void smc_completed_while_connected(UeContext& ue);                   ///< R3: new chain too early
 
   MmeConfig config_;

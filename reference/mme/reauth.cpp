@@ -66,17 +66,25 @@ void ReferenceMme::send_ue_context_modification(UeContext& ue, std::uint8_t eksi
 }
 
 void ReferenceMme::smc_sent_while_connected(UeContext& ue, Clock::time_point now) {
-  /// TS 33.401 7.2.10 rule 1: the UCM with the new KeNB waits for SECURITY MODE COMPLETE
-  /// (security_mode_complete -> request_ue_context_modification). Only the faulty variant acts here.
+  /// TS 33.401 7.2.10 rule 1: the UCM / ICS with the new KeNB waits for SECURITY MODE COMPLETE
+  /// (security_mode_complete). Only the faulty variant acts here.
   if (!breaks(config_, "R1") || !ue.smc_ksi || !ue.s1) return;
   const security::NasSecurityContext* ctx = ue.nas.find(*ue.smc_ksi);
   if (!ctx) return;
   // Faulty variant R1: the MME predicts the COUNT of the SECURITY MODE COMPLETE (the first uplink
-  // message of the new context) and sends the new KeNB with the SMC still outstanding.
-  ue.ucm_uplink_nas_count = ctx->next_count(security::Direction::uplink);
-  log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": faulty variant R1: UE CONTEXT MODIFICATION while the NAS SMC " +
-      "is outstanding");
-  send_ue_context_modification(ue, ctx->ksi(), ctx->kasme(), ue.ucm_uplink_nas_count, now);
+  // message of the new context) and sends the new KeNB with the SMC still outstanding: in a UCM
+  // when AS security is up, in the ICS of a SERVICE REQUEST that needed re-authentication.
+  const std::uint32_t count = ctx->next_count(security::Direction::uplink);
+  if (ue.keys.connected()) {
+    ue.ucm_uplink_nas_count = count;
+    log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": faulty variant R1: UE CONTEXT MODIFICATION while the NAS " +
+        "SMC is outstanding");
+    send_ue_context_modification(ue, ctx->ksi(), ctx->kasme(), count, now);
+  } else if (ue.idle_procedure == IdleProcedure::service_request) {
+    log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": faulty variant R1: INITIAL CONTEXT SETUP while the NAS SMC " +
+        "is outstanding");
+    send_initial_context_setup(ue, count, std::nullopt, now, ctx);
+  }
 }
 
 void ReferenceMme::smc_completed_while_connected(UeContext& ue) {

@@ -16,8 +16,8 @@ std::map<std::string, std::string>& registry() {
 }
 
 // The variants of the rules whose code lives in reauth.cpp / attach.cpp (TS 33.401 7.2.10 rules 1-3).
-const ViolationRegistrar r1{"R1", "sends the UE CONTEXT MODIFICATION with the new KeNB right after the NAS SMC, "
-                                  "while the SMC is still outstanding"};
+const ViolationRegistrar r1{"R1", "sends the new KeNB right after the NAS SMC, while the SMC is still outstanding "
+                                  "(UE CONTEXT MODIFICATION; INITIAL CONTEXT SETUP of a SERVICE REQUEST)"};
 const ViolationRegistrar r2{"R2", "starts the re-authentication (AKA, then the NAS SMC) at once, while an "
                                   "INITIAL CONTEXT SETUP / UCM with a KeNB is still outstanding"};
 const ViolationRegistrar r3{"R3", "restarts the AS key chain from the new KASME on SECURITY MODE COMPLETE (NCC reset), "

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "emulators.h"
+#include "idle_ue.h"
 #include "mme_process.h"
 #include "procedures.h"
 
@@ -147,6 +148,58 @@ TEST_F(ReferenceMmeVariant, conformant_mme_holds_the_ucm_until_security_mode_com
   ASSERT_TRUE(ucm);
   ASSERT_TRUE(ucm->security_key);
   EXPECT_EQ(*ucm->security_key, to_s1ap(security::derive_kenb(ue.last_aka->second, ue.smc_complete_uplink_count)));
+}
+
+/// Attach, release to ECM-IDLE, SERVICE REQUEST with a KSI the MME does not hold: AKA answered,
+/// the SMC of the re-authentication read by the UE and held back. The SMC, if it came.
+std::optional<nas::SecurityModeCommand> service_request_until_smc(MmeProcess& mme, TestEnb& enb, TestUe& ue,
+                                                                  AttachedUe& a) {
+  const auto reply = mme.control(std::string("release ") + kImsi);
+  if (!reply || reply->rfind("ok release", 0) != 0) return std::nullopt;
+  const auto command = enb.expect<s1ap::UeContextReleaseCommand>();
+  if (!command) return std::nullopt;
+  s1ap::UeContextReleaseComplete done;
+  done.mme_ue_s1ap_id = a.mme_ue_s1ap_id;
+  done.enb_ue_s1ap_id = a.enb_ue_s1ap_id;
+  enb.send(done);
+  if (!mme.wait_for_status("connected=0")) return std::nullopt;
+  const std::uint8_t wrong_ksi = static_cast<std::uint8_t>((a.eksi + 3) % 7);
+  a.enb_ue_s1ap_id = 81;
+  enb.send(initial_ue_message(enb, 81, service_request(ue, wrong_ksi), s1ap::STmsi{a.guti.mme_code, a.guti.m_tmsi}));
+  const auto auth = expect_downlink_nas<nas::AuthenticationRequest>(enb, ue);
+  if (!auth) return std::nullopt;
+  uplink_nas(enb, a.mme_ue_s1ap_id, 81, ue.answer_authentication(*auth));
+  return expect_downlink_nas<nas::SecurityModeCommand>(enb, ue);
+}
+
+TEST_F(ReferenceMmeVariant, r1_variant_sends_the_initial_context_setup_of_a_service_request_while_its_smc_is_outstanding) {
+  start({"--violate", "R1"});
+  auto a = attach_settled();
+  ASSERT_TRUE(a);
+  const auto smc = service_request_until_smc(*mme, *enb_a, ue, *a);
+  ASSERT_TRUE(smc);
+  const auto m = sent_within_window();
+  ASSERT_TRUE(m) << "the R1 variant sent nothing while the SMC was outstanding";
+  const auto* ics = std::get_if<s1ap::InitialContextSetupRequest>(&*m);
+  ASSERT_TRUE(ics) << "expected INITIAL CONTEXT SETUP REQUEST, got variant index " << m->index();
+  const auto* ctx = ue.nas.find(smc->nas_ksi.ksi);
+  ASSERT_TRUE(ctx);
+  EXPECT_EQ(ics->security_key,
+            to_s1ap(security::derive_kenb(ue.last_aka->second, ctx->next_count(security::Direction::uplink))));
+}
+
+TEST_F(ReferenceMmeVariant, conformant_mme_holds_the_initial_context_setup_of_a_service_request_until_smc_complete) {
+  start({});
+  auto a = attach_settled();
+  ASSERT_TRUE(a);
+  const auto smc = service_request_until_smc(*mme, *enb_a, ue, *a);
+  ASSERT_TRUE(smc);
+  const auto m = sent_within_window();
+  EXPECT_FALSE(m) << "the conformant MME sent variant index " << m->index() << " while the SMC was outstanding";
+  uplink_nas(*enb_a, a->mme_ue_s1ap_id, 81, ue.answer_security_mode_command(*smc));
+  const auto ics = enb_a->expect<s1ap::InitialContextSetupRequest>();
+  ASSERT_TRUE(ics);
+  EXPECT_EQ(ics->security_key, to_s1ap(security::derive_kenb(ue.last_aka->second, ue.smc_complete_uplink_count)));
 }
 
 // --- R2: no NAS SMC while an INITIAL CONTEXT SETUP with a KeNB is outstanding ------------------
