@@ -3,10 +3,14 @@
 // verifies every downlink MAC with its own context and recomputes each KeNB (TS 33.401 A.3).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "emulators.h"
 #include "idle_ue.h"
 #include "mme_process.h"
 #include "procedures.h"
+#include "support/subprocess.h"
+#include "support/tshark_judge.h"
 
 namespace concur::reference::testing {
 namespace {
@@ -64,6 +68,7 @@ class ReferenceMmeIdleMode : public ::testing::Test {
     ASSERT_TRUE(accept);
     ASSERT_TRUE(accept->guti);
     EXPECT_NE(accept->guti->guti_value.m_tmsi, attached->guti.m_tmsi) << "a TAU ACCEPT reallocates the GUTI";
+    new_guti = accept->guti->guti_value;
     uplink_nas(enb, mme_id, enb_id, ue.protect_uplink(nas::TrackingAreaUpdateComplete{}));
     const auto release = enb.expect<s1ap::UeContextReleaseCommand>();
     ASSERT_TRUE(release);
@@ -75,6 +80,7 @@ class ReferenceMmeIdleMode : public ::testing::Test {
   std::unique_ptr<TestEnb> enb_b;
   TestUe ue;
   std::optional<AttachedUe> attached;
+  nas::Guti new_guti;  ///< from the last TAU ACCEPT
 };
 
 TEST_F(ReferenceMmeIdleMode, tau_with_a_valid_ksi_is_accepted_with_a_new_guti_and_released_after_tau_complete) {
@@ -168,6 +174,38 @@ TEST_F(ReferenceMmeIdleMode, every_second_event_trigger_reauthenticates_on_the_s
   enb_a->send(initial_ue_message(*enb_a, 42, service_request(ue), s_tmsi));
   ASSERT_NO_FATAL_FAILURE(answer_reauthentication(*enb_a, attached->mme_ue_s1ap_id, 42));
   ASSERT_TRUE(enb_a->expect<s1ap::InitialContextSetupRequest>());
+}
+
+TEST_F(ReferenceMmeIdleMode, the_mme_pcap_of_a_tau_and_a_service_request_dissects_cleanly_in_tshark) {
+  if (const auto why = test::tshark_unusable()) GTEST_SKIP() << *why;
+  start();
+  enb_b->send(initial_ue_message(*enb_b, 51, tau_request(ue, attached->guti, true)));
+  ASSERT_NO_FATAL_FAILURE(tau_accepted_and_completed(*enb_b, attached->mme_ue_s1ap_id, 51));
+  s1ap::UeContextReleaseComplete done;
+  done.mme_ue_s1ap_id = attached->mme_ue_s1ap_id;
+  done.enb_ue_s1ap_id = 51;
+  enb_b->send(done);
+  ASSERT_TRUE(mme->wait_for_status("connected=0"));
+  enb_a->send(initial_ue_message(*enb_a, 52, service_request(ue), s1ap::STmsi{new_guti.mme_code, new_guti.m_tmsi}));
+  ASSERT_TRUE(enb_a->expect<s1ap::InitialContextSetupRequest>()) << "the SERVICE REQUEST names the GUTI of the TAU";
+  const std::string pcap = mme->directory() + "/mme.pcap";
+  ASSERT_TRUE(mme->terminate());  // the capture is complete once the MME exited
+  const auto all = test::run_process({"tshark", "-r", pcap, "-T", "fields", "-e", "frame.number"}, std::chrono::seconds(60));
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  EXPECT_GT(std::count(all.out.begin(), all.out.end(), '\n'), 15) << "the capture lacks the attach and the TAU";
+  const auto tau = test::run_process({"tshark", "-r", pcap, "-Y", "nas_eps.nas_msg_emm_type == 0x48", "-T", "fields",
+                                      "-e", "frame.number"},
+                                     std::chrono::seconds(60));
+  EXPECT_FALSE(tau.out.empty()) << "tshark saw no TRACKING AREA UPDATE REQUEST";
+  const auto sr = test::run_process({"tshark", "-r", pcap, "-Y", "nas_eps.security_header_type == 12", "-T", "fields",
+                                     "-e", "frame.number"},
+                                    std::chrono::seconds(60));
+  EXPECT_FALSE(sr.out.empty()) << "tshark saw no SERVICE REQUEST";
+  const auto bad = test::run_process({"tshark", "-r", pcap, "-Y", "_ws.malformed || _ws.expert.severity == error", "-T",
+                                      "fields", "-e", "frame.number", "-e", "_ws.col.Info"},
+                                     std::chrono::seconds(60));
+  ASSERT_EQ(bad.exit_code, 0) << bad.err;
+  EXPECT_TRUE(bad.out.empty()) << "malformed or erroneous packets:\n" << bad.out;
 }
 
 }  // namespace
