@@ -98,7 +98,13 @@ void ReferenceMme::smc_completed_while_connected(UeContext& ue) {
 }
 
 void ReferenceMme::ue_context_modification_answered(UeContext& ue, bool success, Clock::time_point now) {
-  if (ue.as_key_procedure != AsKeyProcedure::ue_context_modification) return;
+  if (ue.as_key_procedure != AsKeyProcedure::ue_context_modification) {
+    // TS 36.413 10.4: an answer to a procedure that is not running.
+    log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": UE CONTEXT MODIFICATION answer without a request: ERROR " +
+        "INDICATION");
+    error_indication(ue.s1->enb, ue.mme_ue_s1ap_id, ue.s1->enb_ue_s1ap_id, {s1ap::CauseGroup::protocol, 5});
+    return;
+  }
   if (success && !ue.keys.pending_new_kasme()) {
     // Only the faulty variants get here: R1 (answered before SECURITY MODE COMPLETE; the UCM
     // goes again once the SMC completes) or R3 (the chain moved already).

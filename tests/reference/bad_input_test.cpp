@@ -99,6 +99,18 @@ TEST_F(ReferenceMmeBadInput, initial_context_setup_response_without_a_request_ge
   attached_ue_still_served();
 }
 
+TEST_F(ReferenceMmeBadInput, ue_context_modification_response_without_a_request_gets_error_indication) {
+  s1ap::UeContextModificationResponse unasked;
+  unasked.mme_ue_s1ap_id = attached->mme_ue_s1ap_id;
+  unasked.enb_ue_s1ap_id = attached->enb_ue_s1ap_id;
+  enb_a->send(unasked);
+  const auto e = enb_a->expect<s1ap::ErrorIndication>();
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->cause, kMessageNotCompatibleWithReceiverState);
+  EXPECT_EQ(e->enb_ue_s1ap_id, attached->enb_ue_s1ap_id);
+  attached_ue_still_served();
+}
+
 TEST_F(ReferenceMmeBadInput, path_switch_for_an_unknown_ue_fails_with_unknown_mme_ue_s1ap_id) {
   AttachedUe stranger = *attached;
   stranger.mme_ue_s1ap_id = 4242;
