@@ -176,6 +176,10 @@ TEST_F(ReferenceMmeIdleMode, every_second_event_trigger_reauthenticates_on_the_s
   ASSERT_TRUE(enb_a->expect<s1ap::InitialContextSetupRequest>());
 }
 
+/// The MME ciphers with 128-EEA2: tshark must not guess that ciphertext is plain NAS (its
+/// null_decipher heuristic reads random octets that start like an EMM header as a malformed message).
+constexpr const char* kOpaqueCiphertext = "nas-eps.null_decipher:FALSE";
+
 TEST_F(ReferenceMmeIdleMode, the_mme_pcap_of_a_tau_and_a_service_request_dissects_cleanly_in_tshark) {
   if (const auto why = test::tshark_unusable()) GTEST_SKIP() << *why;
   start();
@@ -190,18 +194,18 @@ TEST_F(ReferenceMmeIdleMode, the_mme_pcap_of_a_tau_and_a_service_request_dissect
   ASSERT_TRUE(enb_a->expect<s1ap::InitialContextSetupRequest>()) << "the SERVICE REQUEST names the GUTI of the TAU";
   const std::string pcap = mme->directory() + "/mme.pcap";
   ASSERT_TRUE(mme->terminate());  // the capture is complete once the MME exited
-  const auto all = test::run_process({"tshark", "-r", pcap, "-T", "fields", "-e", "frame.number"}, std::chrono::seconds(60));
+  const auto all = test::run_process({"tshark", "-o", kOpaqueCiphertext, "-r", pcap, "-T", "fields", "-e", "frame.number"}, std::chrono::seconds(60));
   ASSERT_EQ(all.exit_code, 0) << all.err;
   EXPECT_GT(std::count(all.out.begin(), all.out.end(), '\n'), 15) << "the capture lacks the attach and the TAU";
-  const auto tau = test::run_process({"tshark", "-r", pcap, "-Y", "nas_eps.nas_msg_emm_type == 0x48", "-T", "fields",
+  const auto tau = test::run_process({"tshark", "-o", kOpaqueCiphertext, "-r", pcap, "-Y", "nas_eps.nas_msg_emm_type == 0x48", "-T", "fields",
                                       "-e", "frame.number"},
                                      std::chrono::seconds(60));
   EXPECT_FALSE(tau.out.empty()) << "tshark saw no TRACKING AREA UPDATE REQUEST";
-  const auto sr = test::run_process({"tshark", "-r", pcap, "-Y", "nas_eps.security_header_type == 12", "-T", "fields",
+  const auto sr = test::run_process({"tshark", "-o", kOpaqueCiphertext, "-r", pcap, "-Y", "nas_eps.security_header_type == 12", "-T", "fields",
                                      "-e", "frame.number"},
                                     std::chrono::seconds(60));
   EXPECT_FALSE(sr.out.empty()) << "tshark saw no SERVICE REQUEST";
-  const auto bad = test::run_process({"tshark", "-r", pcap, "-Y", "_ws.malformed || _ws.expert.severity == error", "-T",
+  const auto bad = test::run_process({"tshark", "-o", kOpaqueCiphertext, "-r", pcap, "-Y", "_ws.malformed || _ws.expert.severity == error", "-T",
                                       "fields", "-e", "frame.number", "-e", "_ws.col.Info"},
                                      std::chrono::seconds(60));
   ASSERT_EQ(bad.exit_code, 0) << bad.err;
