@@ -5,6 +5,7 @@
 
 #include "codec/nas/pdu.h"
 #include "mme.h"
+#include "violations.h"
 
 namespace concur::reference {
 
@@ -23,7 +24,7 @@ bool accepted_without_integrity(const nas::NasMessage& m) {
   return std::holds_alternative<nas::AttachRequest>(m) || std::holds_alternative<nas::IdentityResponse>(m) ||
          std::holds_alternative<nas::AuthenticationResponse>(m) ||
          std::holds_alternative<nas::AuthenticationFailure>(m) || std::holds_alternative<nas::SecurityModeReject>(m) ||
-         std::holds_alternative<nas::DetachRequestUplink>(m);
+         std::holds_alternative<nas::DetachRequestUplink>(m) || std::holds_alternative<nas::TrackingAreaUpdateRequest>(m);
 }
 
 /// S1AP UE Security Capabilities (TS 36.413 9.2.1.40: bit 15 = 128-EEA1/EIA1) from the NAS
@@ -35,6 +36,14 @@ s1ap::UeSecurityCapabilities s1ap_capabilities(const nas::UeNetworkCapability& c
 }  // namespace
 
 void ReferenceMme::initial_ue_message(std::size_t enb, const s1ap::InitialUeMessage& m, Clock::time_point now) {
+  if (UeContext* known = registered_idle_context_for(m)) {
+    // A registered UE back from ECM-IDLE (TAU, SERVICE REQUEST): its NAS contexts are here (tau.cpp).
+    known->s1 = S1Leg{enb, m.enb_ue_s1ap_id};
+    known->tai = m.tai;
+    known->ecgi = m.eutran_cgi;
+    uplink_nas(*known, view_of(m.nas_pdu), now);
+    return;
+  }
   auto ue = std::make_unique<UeContext>();
   ue->mme_ue_s1ap_id = next_mme_ue_s1ap_id_++;
   ue->s1 = S1Leg{enb, m.enb_ue_s1ap_id};
@@ -65,7 +74,7 @@ void ReferenceMme::uplink_nas(UeContext& ue, ByteView pdu, Clock::time_point now
     }
     message = std::move(*r);
   } else if (static_cast<std::uint8_t>(header) >= 12) {
-    log(who + "SERVICE REQUEST is not supported by the reference MME yet");
+    service_request(ue, pdu, now);  // service_request.cpp
     return;
   } else {
     security::NasSecurityContext* ctx = ue.nas.for_header_type(header, ue.smc_ksi);
@@ -86,17 +95,18 @@ void ReferenceMme::uplink_nas(UeContext& ue, ByteView pdu, Clock::time_point now
         log(who + "malformed protected NAS: " + v.error().to_string());
         return;
       }
-      if (!v->mac_valid) {
+      auto r = nas::decode_message(view_of(v->message), options);
+      if (!v->mac_valid && !(r && accepted_without_integrity(*r))) {
         log(who + "NAS MAC check failed (COUNT " + std::to_string(v->count) + "), message discarded (TS 24.301 4.4.4.3)");
         return;
       }
-      integrity_checked = true;
-      uplink_count = v->count;
-      auto r = nas::decode_message(view_of(v->message), options);
       if (!r) {
         log(who + "undecodable NAS inside protection: " + r.error().to_string());
         return;
       }
+      if (!v->mac_valid) log(who + "NAS MAC check failed; the message is one processed without integrity (4.4.4.3)");
+      integrity_checked = v->mac_valid;
+      uplink_count = v->count;
       message = std::move(*r);
     }
   }
@@ -130,6 +140,10 @@ void ReferenceMme::uplink_nas(UeContext& ue, ByteView pdu, Clock::time_point now
           attach_complete(ue);
         } else if constexpr (std::is_same_v<T, nas::DetachRequestUplink>) {
           detach_request(ue, m);
+        } else if constexpr (std::is_same_v<T, nas::TrackingAreaUpdateRequest>) {
+          tracking_area_update_request(ue, m, integrity_checked, now);
+        } else if constexpr (std::is_same_v<T, nas::TrackingAreaUpdateComplete>) {
+          tracking_area_update_complete(ue);
         } else {
           log(who + "NAS message not handled by the reference MME, ignored");
         }
@@ -282,6 +296,7 @@ void ReferenceMme::start_smc(UeContext& ue, Clock::time_point now) {
   ue.t3460 = now + config_.timers.t3460;
   ue.t3460_expiries = 0;
   send(ue.s1->enb, dl);
+  smc_sent_while_connected(ue, now);  // rule 1 decision point (reauth.cpp)
 }
 
 void ReferenceMme::security_mode_complete(UeContext& ue, std::uint32_t uplink_count, Clock::time_point now) {
@@ -290,12 +305,20 @@ void ReferenceMme::security_mode_complete(UeContext& ue, std::uint32_t uplink_co
   ue.t3460.reset();
   ue.nas.take_into_use(ksi);
   log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": NAS SMC for eKSI " + std::to_string(ksi) + " complete");
-  if (ue.keys.connected()) {
+  if (ue.idle_procedure == IdleProcedure::tracking_area_update) {
+    tracking_area_update_accept(ue, now);
+  } else if (ue.idle_procedure == IdleProcedure::service_request) {
+    // TS 33.401 7.2.8.1.1: after an SMC the KeNB takes the SECURITY MODE COMPLETE's uplink COUNT.
+    ue.idle_procedure = IdleProcedure::none;
+    if (ue.as_key_procedure != AsKeyProcedure::initial_context_setup)  // R1 variant: sent already
+      send_initial_context_setup(ue, uplink_count, std::nullopt, now);
+  } else if (ue.keys.connected()) {
     // Re-keying in ECM-CONNECTED (TS 33.401 7.2.9.2): NAS uses the new KASME from now on; AS keeps
     // the old chain until a UCM takes a KeNB of the new KASME into use (7.2.10 rule 3).
     ue.keys.new_kasme_in_nas(ksi, ue.nas.current()->kasme());
     ue.ucm_uplink_nas_count = uplink_count;
     request_ue_context_modification(ue, now);
+    smc_completed_while_connected(ue);  // rule 3 decision point (reauth.cpp)
   } else {
     initial_context_setup(ue, uplink_count, now);
   }
@@ -335,30 +358,36 @@ void ReferenceMme::initial_context_setup(UeContext& ue, std::uint32_t uplink_cou
   nas::AttachAccept accept;
   accept.eps_attach_result = 1;
   accept.t3412 = {2, 9};  // 54 minutes (TS 24.008 10.5.7.3 unit 010 = decihours)
-  nas::PartialTaiList tais;
-  for (std::size_t i = 0; i < config_.served_tacs.size() && i < 16; ++i)
-    tais.tais.push_back({{config_.mcc, config_.mnc}, config_.served_tacs[i]});
-  accept.tai_list.lists.push_back(tais);
+  accept.tai_list = served_tai_list();
   accept.esm_message_container = nas::encode(nas::NasMessage(bearer));
   accept.guti = nas::EpsMobileIdentity::from_guti(guti_of(ue));
   const Bytes accept_pdu = security::protect(ctx, security::Direction::downlink, SecurityHeaderType::integrity_protected_ciphered,
                                              view_of(nas::encode(nas::NasMessage(accept))));
 
-  // TS 33.401 7.2.8.1.1: KeNB = KDF(KASME, uplink NAS COUNT); the MME keeps NH_1 at NCC 1.
-  const security::Key256& kenb = ue.keys.initial_context_setup(ctx.ksi(), ctx.kasme(), uplink_count);
   s1ap::ERabToBeSetup e_rab;
   e_rab.e_rab_id = 5;
   e_rab.qos.qci = 9;
   e_rab.transport_layer_address = {127, 0, 0, 1};  // the SGW S1-U address (no SGW in this SUT yet)
   e_rab.gtp_teid = 0x1000u + ue.mme_ue_s1ap_id;
   ue.e_rabs = {e_rab};
-  e_rab.nas_pdu = accept_pdu;
+  send_initial_context_setup(ue, uplink_count, accept_pdu, now);
+}
 
+void ReferenceMme::send_initial_context_setup(UeContext& ue, std::uint32_t uplink_count, std::optional<Bytes> nas_pdu,
+                                              Clock::time_point now, const security::NasSecurityContext* nas) {
+  if (ue.nas_smc_ongoing() && !breaks(config_, "R1")) {  // TS 33.401 7.2.10 rule 1
+    log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": rule R1 forbids INITIAL CONTEXT SETUP during an SMC");
+    return;
+  }
+  const security::NasSecurityContext& ctx = nas ? *nas : *ue.nas.current();
+  // TS 33.401 7.2.8.1.1: KeNB = KDF(KASME, uplink NAS COUNT); the MME keeps NH_1 at NCC 1.
+  const security::Key256& kenb = ue.keys.initial_context_setup(ctx.ksi(), ctx.kasme(), uplink_count);
   s1ap::InitialContextSetupRequest ics;
   ics.mme_ue_s1ap_id = ue.mme_ue_s1ap_id;
   ics.enb_ue_s1ap_id = ue.s1->enb_ue_s1ap_id;
   ics.ue_ambr = {100'000'000, 50'000'000};
-  ics.e_rabs = {e_rab};
+  ics.e_rabs = ue.e_rabs;
+  if (nas_pdu && !ics.e_rabs.empty()) ics.e_rabs[0].nas_pdu = std::move(*nas_pdu);
   ics.ue_security_capabilities = s1ap_capabilities(ue.ue_network_capability);
   ics.security_key = to_s1ap(kenb);
   ue.as_key_procedure = AsKeyProcedure::initial_context_setup;
@@ -370,7 +399,12 @@ void ReferenceMme::initial_context_setup(UeContext& ue, std::uint32_t uplink_cou
 }
 
 void ReferenceMme::initial_context_setup_response(UeContext& ue, bool success, Clock::time_point now) {
-  if (ue.as_key_procedure != AsKeyProcedure::initial_context_setup) return;
+  if (ue.as_key_procedure != AsKeyProcedure::initial_context_setup) {
+    // TS 36.413 10.4: an answer to a procedure that is not running.
+    log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": INITIAL CONTEXT SETUP answer without a request: ERROR INDICATION");
+    error_indication(ue.s1->enb, ue.mme_ue_s1ap_id, ue.s1->enb_ue_s1ap_id, {s1ap::CauseGroup::protocol, 5});
+    return;
+  }
   as_key_procedure_ended(ue, now);
   if (!success) {
     log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": INITIAL CONTEXT SETUP failed");
@@ -437,6 +471,7 @@ void ReferenceMme::release_complete(std::size_t enb, const s1ap::UeContextReleas
   ue.ucm_queued.reset();
   ue.pending_vector.reset();
   ue.smc_ksi.reset();
+  ue.idle_procedure = IdleProcedure::none;
   if (ue.detaching || !ue.registered) {
     log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": context removed");
     ues_.erase(it);

@@ -180,6 +180,17 @@ MmeConfig load_config(const std::string& path) {
     c.timers.rule_wait = std::chrono::milliseconds(r.number(t, "rule_wait_ms", 600000, false, c.timers.rule_wait.count()));
   }
 
+  if (const auto t = root.child("reauth")) {
+    const auto flag = [&](const char* name, bool fallback) {
+      const std::string v = r.text_attr(t, name, false, fallback ? "true" : "false");
+      if (v != "true" && v != "false") r.fail(t, std::string("reauth@") + name, "'" + v + "' is not true or false");
+      return v == "true";
+    };
+    c.reauth_triggers.every_tau = flag("every_tau", c.reauth_triggers.every_tau);
+    c.reauth_triggers.tau_without_valid_ksi = flag("tau_without_valid_ksi", c.reauth_triggers.tau_without_valid_ksi);
+    c.reauth_triggers.every_nth_event = static_cast<unsigned>(r.number(t, "every_nth_event", 1000000, false, 0));
+  }
+
   for (const auto s : root.children("subscriber")) {
     SubscriberConfig sub;
     sub.imsi = r.digits(s, "imsi", 6, 15);

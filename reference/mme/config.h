@@ -38,6 +38,15 @@ struct TimerConfig {
   std::chrono::milliseconds rule_wait{10000};
 };
 
+/// When the MME re-authenticates a UE on its own: TS 33.401 7.2.9.2 leaves the policy to the
+/// operator, and the rules of 7.2.10 are only reached if it happens. `reauth IMSI` on the control
+/// socket works whatever is set here.
+struct ReauthTriggers {
+  bool every_tau = false;              ///< every TRACKING AREA UPDATE
+  bool tau_without_valid_ksi = true;   ///< a TAU whose KSI names no context the MME holds (else TAU REJECT #9)
+  unsigned every_nth_event = 0;        ///< every Nth TAU or SERVICE REQUEST of a UE; 0 = never
+};
+
 struct MmeConfig {
   std::string source_file;
   std::string mme_name = "concur-reference-mme";
@@ -56,6 +65,7 @@ struct MmeConfig {
   std::vector<security::CipheringAlgorithm> ciphering_preference{security::CipheringAlgorithm::eea2,
                                                                  security::CipheringAlgorithm::eea0};
   TimerConfig timers;
+  ReauthTriggers reauth_triggers;
   std::vector<SubscriberConfig> subscribers;
   std::optional<std::string> pcap_path;
   std::optional<std::string> control_socket;

@@ -1,12 +1,12 @@
-// concur-reference-mme --config FILE [--violate Rn]
+// concur-reference-mme --config FILE [--violate RULE[,RULE...]]
 // The reference MME of concur: a small MME on real S1-MME SCTP that follows TS 33.401 7.2.10.
 #include <csignal>
 #include <cstring>
 #include <iostream>
-#include <regex>
 
 #include "config.h"
 #include "server.h"
+#include "violations.h"
 #include "transport/transport_error.h"
 
 namespace {
@@ -17,7 +17,7 @@ extern "C" void on_stop_signal(int) { g_stop.store(true); }
 
 int usage(const char* why) {
   std::cerr << "concur-reference-mme: " << why << "\n"
-            << "usage: concur-reference-mme --config FILE [--violate Rn]\n";
+            << "usage: concur-reference-mme --config FILE [--violate RULE[,RULE...]]\n";
   return 2;
 }
 
@@ -31,20 +31,18 @@ int main(int argc, char** argv) {
     if ((a == "--config" || a == "--violate") && i + 1 < argc) {
       (a == "--config" ? config_path : violations.emplace_back()) = argv[++i];
     } else if (a == "--help" || a == "-h") {
-      usage("help");
+      std::cout << "usage: concur-reference-mme --config FILE [--violate RULE[,RULE...]]\n"
+                << "The reference MME of concur (TS 33.401 7.2.10). Without --violate it follows every rule.\n"
+                << concur::reference::violation_help();
       return 0;
     } else {
       return usage(("unknown or incomplete argument '" + a + "'").c_str());
     }
   }
+  std::string violation_error;
+  const auto rules = concur::reference::parse_violations(violations, violation_error);
+  if (!violation_error.empty()) return usage(violation_error.c_str());
   if (config_path.empty()) return usage("--config FILE is required");
-  for (const auto& v : violations) {
-    if (!std::regex_match(v, std::regex("R[1-9]"))) return usage(("--violate takes R1..R9, not '" + v + "'").c_str());
-    // Reserved: the fault-injected variants (one per rule) come in a later session. Refusing is
-    // honest; running conformant while asked to violate would make a faulty-variant test pass.
-    std::cerr << "concur-reference-mme: --violate " << v << ": faulty variants are not implemented yet\n";
-    return 2;
-  }
 
   struct sigaction sa {};
   sa.sa_handler = on_stop_signal;
@@ -54,7 +52,9 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
 
   try {
-    const auto config = concur::reference::load_config(config_path);
+    auto config = concur::reference::load_config(config_path);
+    config.violations = rules;
+    for (const auto& r : rules) std::cout << "faulty variant: breaks " << r << std::endl;
     const int rc = concur::reference::run_server(config, g_stop, std::cout);
     std::cout << "stopped" << std::endl;
     return rc;

@@ -10,9 +10,22 @@ namespace cause {
 inline constexpr s1ap::Cause unknown_plmn{s1ap::CauseGroup::misc, 5};
 inline constexpr s1ap::Cause transfer_syntax_error{s1ap::CauseGroup::protocol, 0};
 inline constexpr s1ap::Cause unknown_mme_ue_s1ap_id{s1ap::CauseGroup::radio_network, 13};
+inline constexpr s1ap::Cause unknown_enb_ue_s1ap_id{s1ap::CauseGroup::radio_network, 14};
+inline constexpr s1ap::Cause unknown_pair_ue_s1ap_id{s1ap::CauseGroup::radio_network, 15};
 inline constexpr s1ap::Cause message_not_compatible{s1ap::CauseGroup::protocol, 5};
 inline constexpr s1ap::Cause normal_release{s1ap::CauseGroup::nas, 0};
 }  // namespace cause
+
+/// Messages of procedures only an MME initiates or answers: from an eNB they are out of place.
+template <class T>
+inline constexpr bool sent_only_by_an_mme =
+    std::is_same_v<T, s1ap::S1SetupResponse> || std::is_same_v<T, s1ap::S1SetupFailure> ||
+    std::is_same_v<T, s1ap::DownlinkNasTransport> || std::is_same_v<T, s1ap::InitialContextSetupRequest> ||
+    std::is_same_v<T, s1ap::UeContextModificationRequest> || std::is_same_v<T, s1ap::UeContextReleaseCommand> ||
+    std::is_same_v<T, s1ap::HandoverCommand> || std::is_same_v<T, s1ap::HandoverPreparationFailure> ||
+    std::is_same_v<T, s1ap::HandoverRequest> || std::is_same_v<T, s1ap::HandoverCancelAcknowledge> ||
+    std::is_same_v<T, s1ap::MmeStatusTransfer> || std::is_same_v<T, s1ap::PathSwitchRequestAcknowledge> ||
+    std::is_same_v<T, s1ap::PathSwitchRequestFailure>;
 
 ReferenceMme::ReferenceMme(MmeConfig config)
     : config_(std::move(config)),
@@ -75,10 +88,16 @@ void ReferenceMme::error_indication(std::size_t enb, std::optional<std::uint32_t
 
 UeContext* ReferenceMme::ue_for(std::size_t enb, std::uint32_t mme_id, std::uint32_t enb_id) {
   const auto it = ues_.find(mme_id);
-  if (it == ues_.end() || !it->second->s1 || it->second->s1->enb != enb || it->second->s1->enb_ue_s1ap_id != enb_id) {
+  // TS 36.413 10.6: an unknown logical S1 connection gets ERROR INDICATION with the received ids
+  // and the cause naming which id is wrong.
+  std::optional<s1ap::Cause> wrong;
+  if (it == ues_.end() || !it->second->s1) wrong = cause::unknown_mme_ue_s1ap_id;
+  else if (it->second->s1->enb != enb) wrong = cause::unknown_pair_ue_s1ap_id;
+  else if (it->second->s1->enb_ue_s1ap_id != enb_id) wrong = cause::unknown_enb_ue_s1ap_id;
+  if (wrong) {
     log("no UE with MME UE S1AP ID " + std::to_string(mme_id) + " / eNB UE S1AP ID " + std::to_string(enb_id) +
-        " on eNB " + std::to_string(enb));
-    error_indication(enb, mme_id, enb_id, cause::unknown_mme_ue_s1ap_id);
+        " on eNB " + std::to_string(enb) + ": ERROR INDICATION");
+    error_indication(enb, mme_id, enb_id, *wrong);
     return nullptr;
   }
   return it->second.get();
@@ -139,6 +158,9 @@ void ReferenceMme::handle(std::size_t enb, s1ap::S1apMessage& msg, Clock::time_p
           path_switch_request(enb, m);
         } else if constexpr (std::is_same_v<T, s1ap::ErrorIndication>) {
           log("eNB " + std::to_string(enb) + " reported an error indication");
+        } else if constexpr (sent_only_by_an_mme<T>) {
+          log("eNB " + std::to_string(enb) + " sent a message only an MME sends: ERROR INDICATION");
+          error_indication(enb, std::nullopt, std::nullopt, cause::message_not_compatible);
         } else {
           log("eNB " + std::to_string(enb) + ": message not handled by the reference MME, ignored");
         }

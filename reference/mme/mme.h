@@ -86,6 +86,20 @@ class ReferenceMme {
   void release_complete(std::size_t enb, const s1ap::UeContextReleaseComplete& m);
   nas::Guti guti_of(const UeContext& ue) const;
 
+  /// KeNB from `nas` (default: the current context) and `uplink_count`.
+  void send_initial_context_setup(UeContext& ue, std::uint32_t uplink_count, std::optional<Bytes> nas_pdu,
+                                  Clock::time_point now, const security::NasSecurityContext* nas = nullptr);
+
+  // --- idle mode: TRACKING AREA UPDATE (tau.cpp), SERVICE REQUEST (service_request.cpp)
+  UeContext* registered_idle_context_for(const s1ap::InitialUeMessage& m);
+  void tracking_area_update_request(UeContext& ue, const nas::TrackingAreaUpdateRequest& m, bool integrity_checked,
+                                    Clock::time_point now);
+  void tracking_area_update_accept(UeContext& ue, Clock::time_point now);
+  void tracking_area_update_complete(UeContext& ue);
+  bool every_nth_event_reauth(UeContext& ue) const;
+  void service_request(UeContext& ue, ByteView pdu, Clock::time_point now);
+  nas::TaiList served_tai_list() const;
+
   // --- mobility (mobility.cpp)
   void handover_required(UeContext& ue, const s1ap::HandoverRequired& m, Clock::time_point now);
   void handover_request_acknowledge(std::size_t enb, const s1ap::HandoverRequestAcknowledge& m);
@@ -103,6 +117,11 @@ class ReferenceMme {
   void ue_context_modification_answered(UeContext& ue, bool success, Clock::time_point now);
   void as_key_procedure_ended(UeContext& ue, Clock::time_point now);
   void expire_guards(UeContext& ue, Clock::time_point now);
+  void send_ue_context_modification(UeContext& ue, std::uint8_t eksi, const security::Key256& kasme,
+                                    std::uint32_t uplink_count, Clock::time_point now);
+  // Decision points of the faulty variants (--violate, violations.h), beside the rules they break.
+  void smc_sent_while_connected(UeContext& ue, Clock::time_point now);  ///< R1: UCM / ICS during the SMC
+  void smc_completed_while_connected(UeContext& ue);                   ///< R3: new chain too early
 
   MmeConfig config_;
   Hss hss_;

@@ -2,6 +2,7 @@
 // AKA, NAS SMC taking the new KASME into use, then UE CONTEXT MODIFICATION with a KeNB of the new
 // KASME. The waiting TS 33.401 7.2.10 asks for lives here, with the guard timers that end it.
 #include "mme.h"
+#include "violations.h"
 
 namespace concur::reference {
 
@@ -10,7 +11,11 @@ std::string ReferenceMme::reauth(UeContext& ue, Clock::time_point now) {
     return "error reauth: UE " + ue.imsi + " is not registered and in ECM-CONNECTED";
   if (ue.aka_ongoing() || ue.nas_smc_ongoing() || ue.reauth_queued)
     return "error reauth: UE " + ue.imsi + " already has AKA or an SMC in progress";
-  if (ue.as_key_procedure_ongoing()) {
+  if (ue.as_key_procedure_ongoing() && breaks(config_, "R2")) {
+    // Faulty variant R2: AKA and then the SMC go out with the ICS / UCM still unanswered.
+    log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": faulty variant R2: re-authentication started while an " +
+        "S1AP procedure carrying a KeNB is outstanding");
+  } else if (ue.as_key_procedure_ongoing()) {
     /// TS 33.401 7.2.10 rule 2: no NAS SMC while an ICS or a UCM with a new KeNB is ongoing.
     ue.reauth_queued = now + config_.timers.rule_wait;
     log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": rule R2: re-authentication queued until the " +
@@ -28,6 +33,7 @@ void ReferenceMme::request_ue_context_modification(UeContext& ue, Clock::time_po
     ue.ucm_queued.reset();
     return;
   }
+  if (ue.as_key_procedure == AsKeyProcedure::ue_context_modification) return;  // R1 variant: already sent
   if (ue.nas_smc_ongoing() || ue.handover) {
     /// TS 33.401 7.2.10 rule 1: no UCM with a new KeNB while a NAS SMC is ongoing; and the source
     /// eNB of a handover in flight would refuse it (rule 5), so it waits for that too.
@@ -39,7 +45,12 @@ void ReferenceMme::request_ue_context_modification(UeContext& ue, Clock::time_po
   ue.ucm_queued.reset();
   // The KeNB of the new KASME (TS 33.401 A.3) with the uplink NAS COUNT of the SECURITY MODE
   // COMPLETE that took it into use for NAS. The chain moves only when the eNB confirms (rule 3).
-  const security::Key256 kenb = security::derive_kenb(pending->kasme, ue.ucm_uplink_nas_count);
+  send_ue_context_modification(ue, pending->eksi, pending->kasme, ue.ucm_uplink_nas_count, now);
+}
+
+void ReferenceMme::send_ue_context_modification(UeContext& ue, std::uint8_t eksi, const security::Key256& kasme,
+                                                std::uint32_t uplink_count, Clock::time_point now) {
+  const security::Key256 kenb = security::derive_kenb(kasme, uplink_count);
   s1ap::UeContextModificationRequest r;
   r.mme_ue_s1ap_id = ue.mme_ue_s1ap_id;
   r.enb_ue_s1ap_id = ue.s1->enb_ue_s1ap_id;
@@ -49,14 +60,57 @@ void ReferenceMme::request_ue_context_modification(UeContext& ue, Clock::time_po
   ue.as_key_procedure = AsKeyProcedure::ue_context_modification;
   ue.as_key_guard = now + config_.timers.s1ap_guard;
   log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": UE CONTEXT MODIFICATION with KeNB from the new KASME (eKSI " +
-      std::to_string(pending->eksi) + ", uplink NAS COUNT " + std::to_string(ue.ucm_uplink_nas_count) + ", KeNB " +
-      kenb.fingerprint() + ")");
+      std::to_string(eksi) + ", uplink NAS COUNT " + std::to_string(uplink_count) + ", KeNB " + kenb.fingerprint() +
+      ")");
   send(ue.s1->enb, r);
 }
 
+void ReferenceMme::smc_sent_while_connected(UeContext& ue, Clock::time_point now) {
+  /// TS 33.401 7.2.10 rule 1: the UCM / ICS with the new KeNB waits for SECURITY MODE COMPLETE
+  /// (security_mode_complete). Only the faulty variant acts here.
+  if (!breaks(config_, "R1") || !ue.smc_ksi || !ue.s1) return;
+  const security::NasSecurityContext* ctx = ue.nas.find(*ue.smc_ksi);
+  if (!ctx) return;
+  // Faulty variant R1: the MME predicts the COUNT of the SECURITY MODE COMPLETE (the first uplink
+  // message of the new context) and sends the new KeNB with the SMC still outstanding: in a UCM
+  // when AS security is up, in the ICS of a SERVICE REQUEST that needed re-authentication.
+  const std::uint32_t count = ctx->next_count(security::Direction::uplink);
+  if (ue.keys.connected()) {
+    ue.ucm_uplink_nas_count = count;
+    log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": faulty variant R1: UE CONTEXT MODIFICATION while the NAS " +
+        "SMC is outstanding");
+    send_ue_context_modification(ue, ctx->ksi(), ctx->kasme(), count, now);
+  } else if (ue.idle_procedure == IdleProcedure::service_request) {
+    log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": faulty variant R1: INITIAL CONTEXT SETUP while the NAS SMC " +
+        "is outstanding");
+    send_initial_context_setup(ue, count, std::nullopt, now, ctx);
+  }
+}
+
+void ReferenceMme::smc_completed_while_connected(UeContext& ue) {
+  /// TS 33.401 7.2.10 rule 3: the AS chain stays the old KASME's until the eNB answers the UCM
+  /// (ue_context_modification_answered). Only the faulty variant acts here.
+  if (!breaks(config_, "R3") || !ue.keys.pending_new_kasme()) return;
+  // Faulty variant R3: KeNB and NH of the new KASME at once, NCC reset, before the UCM completed.
+  ue.keys.ue_context_modification(ue.ucm_uplink_nas_count);
+  log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": faulty variant R3: AS chain restarted from the new KASME on " +
+      "SECURITY MODE COMPLETE");
+}
+
 void ReferenceMme::ue_context_modification_answered(UeContext& ue, bool success, Clock::time_point now) {
-  if (ue.as_key_procedure != AsKeyProcedure::ue_context_modification) return;
-  if (success) {
+  if (ue.as_key_procedure != AsKeyProcedure::ue_context_modification) {
+    // TS 36.413 10.4: an answer to a procedure that is not running.
+    log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": UE CONTEXT MODIFICATION answer without a request: ERROR " +
+        "INDICATION");
+    error_indication(ue.s1->enb, ue.mme_ue_s1ap_id, ue.s1->enb_ue_s1ap_id, {s1ap::CauseGroup::protocol, 5});
+    return;
+  }
+  if (success && !ue.keys.pending_new_kasme()) {
+    // Only the faulty variants get here: R1 (answered before SECURITY MODE COMPLETE; the UCM
+    // goes again once the SMC completes) or R3 (the chain moved already).
+    log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": UE CONTEXT MODIFICATION answered, no new KASME waiting for it");
+    as_key_procedure_ended(ue, now);
+  } else if (success) {
     // Rule 3 window closes: the new KASME's chain starts (KeNB at NCC 0, NH_1 kept for NCC 1).
     ue.keys.ue_context_modification(ue.ucm_uplink_nas_count);
     log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": new KASME in use for AS, NH chain restarted");

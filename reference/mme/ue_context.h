@@ -37,6 +37,10 @@ struct S1Handover {
   Clock::time_point guard;
 };
 
+/// A procedure a UE started from ECM-IDLE that a re-authentication (AKA + SMC) may interrupt:
+/// what SECURITY MODE COMPLETE continues with (TS 24.301 5.5.3.2, 5.6.1).
+enum class IdleProcedure : std::uint8_t { none, tracking_area_update, service_request };
+
 struct UeContext {
   std::uint32_t mme_ue_s1ap_id = 0;
   std::optional<S1Leg> s1;  ///< absent in ECM-IDLE
@@ -70,6 +74,10 @@ struct UeContext {
   std::optional<Clock::time_point> ucm_queued;     ///< rule 1 (SMC ongoing) or a handover in flight
   std::optional<S1Handover> handover;
   bool detaching = false;  ///< DETACH REQUEST accepted: the context goes with the S1 release
+
+  // Idle-mode procedures (tau.cpp, service_request.cpp)
+  IdleProcedure idle_procedure = IdleProcedure::none;
+  unsigned ue_events = 0;  ///< TAUs and SERVICE REQUESTs so far (the every-Nth re-authentication trigger)
 
   bool nas_smc_ongoing() const { return smc_ksi.has_value(); }
   bool aka_ongoing() const { return pending_vector.has_value(); }

@@ -226,6 +226,7 @@ std::optional<AttachedUe> attach(TestEnb& enb, TestUe& ue, std::uint32_t enb_ue_
     ADD_FAILURE() << "the E-RAB's NAS-PDU is not an ATTACH ACCEPT";
     return std::nullopt;
   }
+  if (const auto& g = std::get<nas::AttachAccept>(*accept).guti) a.guti = g->guti_value;
   a.kenb = ics->security_key;
   a.eksi = ue.last_aka->first;
   a.kasme = ue.last_aka->second;

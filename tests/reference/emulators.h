@@ -95,6 +95,7 @@ struct AttachedUe {
   std::uint8_t eksi = 0;
   security::Key256 kasme;
   std::uint32_t kenb_uplink_count = 0;
+  nas::Guti guti;  ///< from the ATTACH ACCEPT
 };
 
 /// Runs a full attach of `ue` through `enb` (ICS answered, ATTACH COMPLETE sent) and returns
