@@ -31,8 +31,9 @@ MmeProcess::MmeProcess(const MmeOptions& options) {
                         << "  <control socket=\"" << control_path_ << "\"/>\n"
                         << "  <capture pcap=\"" << dir_ << "/mme.pcap\"/>\n"
                         << options.extra_xml << "</mme>\n";
-  child_ = std::make_unique<transport::testing::ChildProcess>(
-      std::vector<std::string>{CONCUR_REFERENCE_MME, "--config", config});
+  std::vector<std::string> argv{CONCUR_REFERENCE_MME, "--config", config};
+  argv.insert(argv.end(), options.arguments.begin(), options.arguments.end());
+  child_ = std::make_unique<transport::testing::ChildProcess>(argv);
   const auto line = child_->wait_for_line("listening ", std::chrono::milliseconds(10000));
   if (!line) return;
   std::istringstream in(line->substr(10));

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "child_process.h"
 #include "transport/sctp.h"
@@ -21,6 +22,7 @@ struct MmeOptions {
   std::string extra_xml;  ///< appended inside <mme>
   std::string timers = R"(<timers t3460_ms="3000" s1ap_guard_ms="5000" rule_wait_ms="5000"/>)";
   std::string backend = "userspace_udp";
+  std::vector<std::string> arguments;  ///< added to the command line, e.g. {"--violate", "R8"}
 };
 
 class MmeProcess {
