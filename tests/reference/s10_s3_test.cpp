@@ -19,6 +19,13 @@ using namespace std::chrono_literals;
 constexpr std::uint16_t kPeerTac = 3;  ///< served by the peer MME, not by the MME under test
 constexpr auto kQuiet = 600ms;         ///< how long "nothing is sent" is watched for
 
+/// SourceeNB-ToTargeteNB-TransparentContainer (TS 36.413 9.2.1.56), aligned PER, hand-encoded so
+/// tshark dissects it: RRC container = HandoverPreparationInformation with criticalExtensionsFuture
+/// (80), target cell 001/01 cell 0x0004D01, UE history of one E-UTRAN cell (medium, 10 s).
+const Bytes kSourceToTarget = from_hex("00 01 80 00 00f110 0004d0 10 00 00f110 0004d0 11 00 000a");
+/// TargeteNB-ToSourceeNB-TransparentContainer (9.2.1.57): RRC HandoverCommand, criticalExtensionsFuture.
+const Bytes kTargetToSource = from_hex("00 01 80");
+
 gtpv2::Key256 gtp_key(const security::Key256& k) {
   gtpv2::Key256 out{};
   std::copy(k.data(), k.data() + out.size(), out.begin());
@@ -99,7 +106,7 @@ class ReferenceMmeRelocation : public ::testing::Test {
     r.handover_type = s1ap::HandoverType::intralte;
     r.cause = {s1ap::CauseGroup::radio_network, 16};
     r.target_id = s1ap::TargetEnb{{kPlmn, s1ap::EnbIdKind::macro, 77}, {kPlmn, kPeerTac}};
-    r.source_to_target_container = {0x01, 0x02, 0x03};
+    r.source_to_target_container = kSourceToTarget;
     return r;
   }
 
@@ -171,16 +178,16 @@ TEST_F(ReferenceMmeRelocation, source_mme_hands_the_eps_context_over_s10_and_rel
   EXPECT_EQ(mm->next_hop->nh, gtp_key(nh_at(attached.kasme, attached.kenb_uplink_count, 2)));
   EXPECT_FALSE(mm->old_context) << "OSCI = 1 outside the rule-8 window";
   ASSERT_TRUE(v.eutran_container);
-  EXPECT_EQ(v.eutran_container->container, (Bytes{0x01, 0x02, 0x03}));
+  EXPECT_EQ(v.eutran_container->container, kSourceToTarget);
   ASSERT_TRUE(v.target && v.target->macro_enb);
   EXPECT_EQ(v.target->macro_enb->enb_id, 77u);
   EXPECT_EQ(v.target->macro_enb->tac, kPeerTac);
 
-  accept(peer_mme, request, v, {3, {0x0A, 0x0B}});
+  accept(peer_mme, request, v, {3, kTargetToSource});
   const auto command = enb->expect<s1ap::HandoverCommand>();
   ASSERT_TRUE(command);
   EXPECT_EQ(command->enb_ue_s1ap_id, attached.enb_ue_s1ap_id);
-  EXPECT_EQ(command->target_to_source_container, (Bytes{0x0A, 0x0B}));
+  EXPECT_EQ(command->target_to_source_container, kTargetToSource);
 
   peer_mme.request(request.from, gtpv2::make_message(gtpv2::MessageType::forward_relocation_complete_notification,
                                                      v.sender_control_fteid.teid, peer_mme.next_sequence()));
@@ -329,7 +336,7 @@ class ReferenceMmeTarget : public ReferenceMmeRelocation {
     old.ncc = 3;
     mm.old_context = old;
     v.mm_context = mm;
-    v.eutran_container = gtpv2::FContainer{3, {0x05, 0x06}};
+    v.eutran_container = gtpv2::FContainer{3, kSourceToTarget};
     gtpv2::TargetIdentification t;
     t.target_type = 1;
     t.macro_enb = gtpv2::TargetMacroEnb{gtpv2::PlmnId::from_digits("001", "01"), 1, 1};
@@ -352,13 +359,13 @@ TEST_F(ReferenceMmeTarget, rule_9_target_keeps_the_old_kasme_nh_ncc_in_handover_
   ASSERT_TRUE(request);
   EXPECT_EQ(request->security_context.next_hop_chaining_count, 3);
   EXPECT_EQ(request->security_context.next_hop, to_s1ap(old_nh)) << "rule 9: AS must stay on the old KASME's chain";
-  EXPECT_EQ(request->source_to_target_container, (Bytes{0x05, 0x06}));
+  EXPECT_EQ(request->source_to_target_container, kSourceToTarget);
 
   s1ap::HandoverRequestAcknowledge ack;
   ack.mme_ue_s1ap_id = request->mme_ue_s1ap_id;
   ack.enb_ue_s1ap_id = 61;
   ack.e_rabs_admitted.push_back({5, {127, 0, 0, 20}, 0x7100});
-  ack.target_to_source_container = {0x0C};
+  ack.target_to_source_container = kTargetToSource;
   enb->send(ack);
   const auto response = peer_mme.receive_reply(kWait);
   ASSERT_TRUE(response);
@@ -368,7 +375,7 @@ TEST_F(ReferenceMmeTarget, rule_9_target_keeps_the_old_kasme_nh_ncc_in_handover_
   EXPECT_EQ(response->message.header.teid, kSourceTeid);
   ASSERT_TRUE(r->sender_control_fteid);
   ASSERT_TRUE(r->eutran_container);
-  EXPECT_EQ(r->eutran_container->container, (Bytes{0x0C}));
+  EXPECT_EQ(r->eutran_container->container, kTargetToSource);
 
   s1ap::HandoverNotify notify;
   notify.mme_ue_s1ap_id = request->mme_ue_s1ap_id;
@@ -495,17 +502,20 @@ TEST_F(ReferenceMmeRelocation, the_mme_pcap_of_an_s10_handover_dissects_in_tshar
   enb->send(to_peer_mme());
   auto got = expect_relocation(peer_mme);
   ASSERT_TRUE(got);
-  accept(peer_mme, got->first, got->second, {3, {0x0A, 0x0B}});
+  accept(peer_mme, got->first, got->second, {3, kTargetToSource});
   ASSERT_TRUE(enb->expect<s1ap::HandoverCommand>());
   const auto status = mme->terminate();
   ASSERT_TRUE(status && *status == 0) << mme->transcript();
   const std::string pcap = mme->directory() + "/mme.pcap";
-  const auto malformed = test::run_process({"tshark", "-n", "-r", pcap, "-Y", "_ws.malformed",
-                                            "-T", "fields", "-e", "frame.number"},
+  // The test binds ephemeral ports (not 2123), so tshark is told the MME's port is GTPv2-C.
+  const std::string decode_as = "udp.port==" + std::to_string(mme_gtpc.port) + ",gtp";  // the GTP dissector hands version 2 to gtpv2
+  const auto malformed = test::run_process({"tshark", "-n", "-r", pcap, "-d", decode_as, "-Y", "_ws.malformed",
+                                            "-T", "fields", "-e", "frame.number", "-e", "frame.protocols"},
                                            std::chrono::seconds(120));
   ASSERT_EQ(malformed.exit_code, 0) << malformed.err;
   EXPECT_EQ(malformed.out, "") << "malformed frames: " << malformed.out;
-  const auto gtp = test::run_process({"tshark", "-n", "-r", pcap, "-Y", "gtpv2", "-T", "fields", "-e", "gtpv2.message_type"},
+  const auto gtp = test::run_process({"tshark", "-n", "-r", pcap, "-d", decode_as, "-Y", "gtpv2", "-T", "fields", "-e",
+                                      "gtpv2.message_type"},
                                      std::chrono::seconds(120));
   ASSERT_EQ(gtp.exit_code, 0) << gtp.err;
   EXPECT_NE(gtp.out.find("133"), std::string::npos) << "no Forward Relocation Request dissected: " << gtp.out;
