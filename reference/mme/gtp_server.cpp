@@ -114,6 +114,9 @@ std::vector<Outgoing> ReferenceMme::on_gtpc(const GtpPeer& peer, ByteView bytes,
       case gtpv2::MessageType::forward_relocation_complete_notification:
         relocation_complete_notification(peer, m, now);
         break;
+      case gtpv2::MessageType::relocation_cancel_request:
+        incoming_relocation_cancelled(peer, m);
+        break;
       default:
         log(from + ": " + gtpv2::message_name(m) + " is not handled by the reference MME, ignored");
         break;

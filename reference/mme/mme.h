@@ -129,6 +129,7 @@ class ReferenceMme {
   void send_forward_relocation_request(UeContext& ue, Clock::time_point now);
   void relocation_failed(UeContext& ue, const std::string& why, Clock::time_point now);
   void relocation_ended(UeContext& ue, Clock::time_point now);
+  void relocation_cancelled(UeContext& ue, Clock::time_point now);
   void forward_relocation_response(UeContext& ue, const gtpv2::GtpMessage& m, Clock::time_point now);
   void relocation_complete_notification(const GtpPeer& peer, const gtpv2::GtpMessage& m, Clock::time_point now);
   void expire_relocation_guards(UeContext& ue, Clock::time_point now);
@@ -141,6 +142,7 @@ class ReferenceMme {
   bool incoming_handover_failed(std::size_t enb, const s1ap::HandoverFailure& m);
   bool incoming_handover_notified(std::size_t enb, const s1ap::HandoverNotify& m, Clock::time_point now);
   void incoming_complete_acknowledged(UeContext& ue, const gtpv2::GtpMessage& m);
+  void incoming_relocation_cancelled(const GtpPeer& peer, const gtpv2::GtpMessage& m);
 
   MmeConfig config_;
   std::vector<GtpOutgoing> gtp_out_;

@@ -135,7 +135,7 @@ void ReferenceMme::handover_cancel(UeContext& ue, const s1ap::HandoverCancel& m,
   send(ue.s1->enb, a);
   log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": handover cancelled");
   handover_ended(ue, now);
-  if (ue.relocation) relocation_ended(ue, now);  // S10/S3: no Relocation Cancel Request yet
+  if (ue.relocation) relocation_cancelled(ue, now);  // S10/S3 (s10_source.cpp)
 }
 
 void ReferenceMme::handover_ended(UeContext& ue, Clock::time_point now) {

@@ -225,6 +225,18 @@ void ReferenceMme::relocation_ended(UeContext& ue, Clock::time_point now) {
   if (ue.ucm_queued && !ue.nas_smc_ongoing() && !ue.handover) request_ue_context_modification(ue, now);
 }
 
+void ReferenceMme::relocation_cancelled(UeContext& ue, Clock::time_point now) {
+  // HANDOVER CANCEL from the source eNB: a request already sent is withdrawn with RELOCATION
+  // CANCEL REQUEST (TS 29.274 7.3.16, IMSI), so the target releases what it prepared.
+  if (ue.relocation->phase != RelocationPhase::waiting) {
+    log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": RELOCATION CANCEL REQUEST to " + ue.relocation->peer.address);
+    gtp_request(ue.relocation->peer,
+                gtpv2::encode(gtpv2::make_message(gtpv2::MessageType::relocation_cancel_request, ue.relocation->peer_teid.value_or(0),
+                                                  next_gtp_sequence(), {gtpv2::make_ie(gtpv2::Imsi{ue.imsi})})));
+  }
+  relocation_ended(ue, now);
+}
+
 void ReferenceMme::expire_relocation_guards(UeContext& ue, Clock::time_point now) {
   if (ue.relocation && now >= ue.relocation->guard) {
     switch (ue.relocation->phase) {
@@ -242,6 +254,11 @@ void ReferenceMme::expire_relocation_guards(UeContext& ue, Clock::time_point now
   }
   if (ue.incoming && now >= ue.incoming->guard && !ue.incoming->notified) {
     log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": incoming relocation timed out (TS1RELOCoverall)");
+    if (!ue.incoming->target_enb_ue_s1ap_id) {  // the source still waits for our response
+      gtpv2::ForwardRelocationResponse r;
+      r.cause.value = 81;  // Relocation failure (TS 29.274 Table 8.4-1)
+      gtp_reply(ue.incoming->source, gtpv2::encode(gtpv2::build(r, ue.incoming->source_teid, ue.incoming->request_sequence)));
+    }
     ue.incoming.reset();
   }
 }

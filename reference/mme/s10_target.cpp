@@ -172,6 +172,30 @@ bool ReferenceMme::incoming_handover_notified(std::size_t enb, const s1ap::Hando
   return true;
 }
 
+void ReferenceMme::incoming_relocation_cancelled(const GtpPeer& peer, const gtpv2::GtpMessage& m) {
+  // RELOCATION CANCEL REQUEST (TS 29.274 7.3.16) names the UE by IMSI; what the target eNB
+  // prepared is released (TS 23.401 5.5.1.2.2 / 8.4.5 of TS 36.413).
+  const auto* imsi = gtpv2::find<gtpv2::Imsi>(m.ies);
+  UeContext* ue = nullptr;
+  for (auto& [id, u] : ues_)
+    if (imsi && u->incoming && u->imsi == imsi->digits && u->incoming->source == peer) ue = u.get();
+  gtpv2::Cause c;
+  c.value = ue ? 16 : 64;  // Request accepted / Context Not Found
+  gtp_reply(peer, gtpv2::encode(gtpv2::make_message(gtpv2::MessageType::relocation_cancel_response,
+                                                    ue ? ue->incoming->source_teid : 0, m.header.sequence, {gtpv2::make_ie(c)})));
+  if (!ue) return;
+  log("ue " + std::to_string(ue->mme_ue_s1ap_id) + ": relocation cancelled by the source MME");
+  if (ue->incoming->target_enb_ue_s1ap_id) {
+    s1ap::UeContextReleaseCommand r;
+    r.mme_ue_s1ap_id = ue->mme_ue_s1ap_id;
+    r.enb_ue_s1ap_id = *ue->incoming->target_enb_ue_s1ap_id;
+    r.cause = {s1ap::CauseGroup::radio_network, 4};  // handover-cancelled
+    send(ue->incoming->target_enb, r);
+  }
+  ue->incoming.reset();
+  ue->detaching = true;  // the context goes with the release (or stays idle and unused)
+}
+
 void ReferenceMme::incoming_complete_acknowledged(UeContext& ue, const gtpv2::GtpMessage& m) {
   const auto* c = gtpv2::find<gtpv2::Cause>(m.ies);
   log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": FORWARD RELOCATION COMPLETE ACKNOWLEDGE cause " +

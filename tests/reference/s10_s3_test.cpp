@@ -297,6 +297,37 @@ TEST_F(ReferenceMmeRelocation, s3_handover_to_utran_waits_for_the_smc_and_gives_
     matched = mm->ck_prime == ck && mm->ik_prime == ik;
   }
   EXPECT_TRUE(matched) << "CK'/IK' are not KDF(new KASME, FC 0x16, a DL COUNT ending in " << int(lsb) << ")";
+
+  // The SGSN reports the UE arrived: acknowledged, and the source eNB released.
+  sgsn.request(request.from, gtpv2::make_message(gtpv2::MessageType::forward_relocation_complete_notification,
+                                                 v.sender_control_fteid.teid, sgsn.next_sequence()));
+  const auto ack = sgsn.receive_reply(kWait);
+  ASSERT_TRUE(ack);
+  EXPECT_EQ(ack->message.type(), gtpv2::MessageType::forward_relocation_complete_acknowledge);
+  EXPECT_TRUE(enb->expect<s1ap::UeContextReleaseCommand>());
+}
+
+TEST_F(ReferenceMmeRelocation, handover_cancel_after_the_response_withdraws_the_relocation_with_relocation_cancel_request) {
+  ASSERT_NO_FATAL_FAILURE(start());
+  ASSERT_NO_FATAL_FAILURE(attach_settled());
+  enb->send(to_peer_mme());
+  auto got = expect_relocation(peer_mme);
+  ASSERT_TRUE(got);
+  accept(peer_mme, got->first, got->second, {3, kTargetToSource});
+  ASSERT_TRUE(enb->expect<s1ap::HandoverCommand>());
+  s1ap::HandoverCancel cancel;
+  cancel.mme_ue_s1ap_id = attached.mme_ue_s1ap_id;
+  cancel.enb_ue_s1ap_id = attached.enb_ue_s1ap_id;
+  cancel.cause = {s1ap::CauseGroup::radio_network, 4};
+  enb->send(cancel);
+  EXPECT_TRUE(enb->expect<s1ap::HandoverCancelAcknowledge>());
+  const auto withdraw = peer_mme.receive_request(kWait);
+  ASSERT_TRUE(withdraw);
+  EXPECT_EQ(withdraw->message.type(), gtpv2::MessageType::relocation_cancel_request);
+  EXPECT_EQ(withdraw->message.header.teid, 0xABCu);
+  const auto* imsi = gtpv2::find<gtpv2::Imsi>(withdraw->message.ies);
+  ASSERT_TRUE(imsi);
+  EXPECT_EQ(imsi->digits, kImsi);
 }
 
 // --- target MME over S10 (rule 9) ----------------------------------------------------------------
@@ -364,7 +395,7 @@ TEST_F(ReferenceMmeTarget, rule_9_target_keeps_the_old_kasme_nh_ncc_in_handover_
   s1ap::HandoverRequestAcknowledge ack;
   ack.mme_ue_s1ap_id = request->mme_ue_s1ap_id;
   ack.enb_ue_s1ap_id = 61;
-  ack.e_rabs_admitted.push_back({5, {127, 0, 0, 20}, 0x7100});
+  ack.e_rabs_admitted.push_back({5, {127, 0, 0, 20}, 0x7100, std::nullopt, std::nullopt, std::nullopt, std::nullopt});
   ack.target_to_source_container = kTargetToSource;
   enb->send(ack);
   const auto response = peer_mme.receive_reply(kWait);
@@ -396,6 +427,45 @@ TEST_F(ReferenceMmeTarget, rule_9_target_keeps_the_old_kasme_nh_ncc_in_handover_
   ASSERT_TRUE(ucm);
   ASSERT_TRUE(ucm->security_key);
   EXPECT_EQ(*ucm->security_key, to_s1ap(security::derive_kenb(new_kasme, kUplinkCount)));
+
+  // Still before the UCM response, an X2 path switch: rule 9 keeps the old chain, one step on.
+  s1ap::PathSwitchRequest p;
+  p.enb_ue_s1ap_id = 62;
+  p.e_rabs_to_switch_dl.push_back({5, {127, 0, 0, 20}, 0x7000});
+  p.source_mme_ue_s1ap_id = request->mme_ue_s1ap_id;
+  p.eutran_cgi = enb->ecgi;
+  p.tai = enb->tai;
+  p.ue_security_capabilities = {0xC000, 0xC000};
+  enb->send(p);
+  const auto psa = enb->expect<s1ap::PathSwitchRequestAcknowledge>();
+  ASSERT_TRUE(psa);
+  EXPECT_EQ(psa->security_context.next_hop_chaining_count, 4);
+  EXPECT_EQ(psa->security_context.next_hop, to_s1ap(security::derive_nh(old_kasme, old_nh)));
+}
+
+TEST_F(ReferenceMmeTarget, relocation_cancel_from_the_source_releases_what_the_target_enb_prepared) {
+  ASSERT_NO_FATAL_FAILURE(start());
+  peer_mme.request(mme_gtpc, relocation_with_old_and_new());
+  const auto request = enb->expect<s1ap::HandoverRequest>();
+  ASSERT_TRUE(request);
+  s1ap::HandoverRequestAcknowledge ack;
+  ack.mme_ue_s1ap_id = request->mme_ue_s1ap_id;
+  ack.enb_ue_s1ap_id = 71;
+  ack.e_rabs_admitted.push_back({5, {127, 0, 0, 20}, 0x7100, std::nullopt, std::nullopt, std::nullopt, std::nullopt});
+  ack.target_to_source_container = kTargetToSource;
+  enb->send(ack);
+  ASSERT_TRUE(peer_mme.receive_reply(kWait));
+  peer_mme.request(mme_gtpc, gtpv2::make_message(gtpv2::MessageType::relocation_cancel_request, 0, peer_mme.next_sequence(),
+                                                 {gtpv2::make_ie(gtpv2::Imsi{kImsi})}));
+  const auto reply = peer_mme.receive_reply(kWait);
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->message.type(), gtpv2::MessageType::relocation_cancel_response);
+  const auto* cause = gtpv2::find<gtpv2::Cause>(reply->message.ies);
+  ASSERT_TRUE(cause);
+  EXPECT_EQ(cause->value, 16);
+  const auto release = enb->expect<s1ap::UeContextReleaseCommand>();
+  ASSERT_TRUE(release);
+  EXPECT_EQ(release->enb_ue_s1ap_id, 71u);
 }
 
 TEST_F(ReferenceMmeTarget, gtp_errors_get_their_cause_and_the_mme_keeps_serving) {
