@@ -3,6 +3,10 @@
 // the conformant MME holds back. The test plays eNB + UE on S1 (emulators.h) and the peer MME or
 // SGSN on GTPv2-C (gtp_peer.h); every key is recomputed here from the UE's own AKA.
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
 
 #include "emulators.h"
 #include "gtp_peer.h"
@@ -561,6 +565,47 @@ TEST_F(ReferenceMmeTarget, violate_r9_puts_the_new_kasme_chain_in_handover_reque
   EXPECT_EQ(request->security_context.next_hop, to_s1ap(nh_at(new_kasme, kUplinkCount, 2)))
       << "the R9 variant restarts AS on the new KASME (NCC 2 of its chain)";
   EXPECT_EQ(request->security_context.next_hop_chaining_count, 2);
+}
+
+// --- configuration ---------------------------------------------------------------------------
+
+TEST(ReferenceMmeGtpcConfig, a_peer_mme_without_a_served_tai_is_refused_naming_file_line_and_field) {
+  char tmpl[] = "/tmp/concur-reference-gtpc-XXXXXX";
+  const std::string dir = ::mkdtemp(tmpl);
+  const std::string path = dir + "/gtpc.xml";
+  std::ofstream(path) << "<mme>\n  <s1 address=\"127.0.0.1\" port=\"0\" backend=\"userspace_udp\"/>\n"
+                      << "  <plmn mcc=\"001\" mnc=\"01\"/>\n  <tai tac=\"1\"/>\n"
+                      << "  <gtpc address=\"127.0.0.1\" port=\"0\">\n    <peer_mme address=\"127.0.0.2\"/>\n  </gtpc>\n</mme>\n";
+  transport::testing::ChildProcess p({CONCUR_REFERENCE_MME, "--config", path});
+  const auto status = p.wait_exit(10s);
+  while (p.read_line(100ms)) {
+  }
+  std::remove(path.c_str());
+  ::rmdir(dir.c_str());
+  ASSERT_TRUE(status.has_value()) << p.transcript();
+  EXPECT_EQ(*status, 1);
+  EXPECT_NE(p.transcript().find("gtpc.xml:6: peer_mme/tai:"), std::string::npos) << p.transcript();
+}
+
+TEST(ReferenceMmeGtpcConfig, violation_of_the_enb_rule_5_is_refused_while_6_to_9_start) {
+  char tmpl[] = "/tmp/concur-reference-gtpc-XXXXXX";
+  const std::string dir = ::mkdtemp(tmpl);
+  const std::string path = dir + "/mme.xml";
+  std::ofstream(path) << "<mme>\n  <s1 address=\"127.0.0.1\" port=\"0\" backend=\"userspace_udp\"/>\n"
+                      << "  <plmn mcc=\"001\" mnc=\"01\"/>\n  <tai tac=\"1\"/>\n</mme>\n";
+  {
+    transport::testing::ChildProcess refused({CONCUR_REFERENCE_MME, "--config", path, "--violate", "R5"});
+    const auto status = refused.wait_exit(10s);
+    ASSERT_TRUE(status.has_value());
+    EXPECT_EQ(*status, 2) << refused.transcript();
+  }
+  {
+    transport::testing::ChildProcess started({CONCUR_REFERENCE_MME, "--config", path, "--violate", "R8", "--violate", "R9"});
+    EXPECT_TRUE(started.wait_for_line("listening ", 10s)) << started.transcript();
+    started.stop();
+  }
+  std::remove(path.c_str());
+  ::rmdir(dir.c_str());
 }
 
 // --- the capture ---------------------------------------------------------------------------------
