@@ -53,6 +53,16 @@ void ReferenceMme::incoming_forward_relocation(const GtpPeer& peer, const gtpv2:
   if (!target_enb) return refuse(relocation_failure, "target eNB " + std::to_string(target_id.id) + " is not connected");
   const bool both_contexts = eps->old_context && eps->old_context->nh;
   if (!both_contexts && !eps->next_hop) return refuse(mandatory_ie_incorrect, "MM Context without {NH, NCC} (NHI = 0)");
+  // HANDOVER REQUEST needs at least one E-RAB with an S1-U tunnel end (TS 36.413 9.1.5.4).
+  std::size_t bearers = 0;
+  for (const auto& pdn : v.pdn_connections) {
+    for (const auto& b : pdn.bearers) {
+      if (b.ebi > 15 || !b.fteid_instance0 || !b.fteid_instance0->ipv4)
+        return refuse(mandatory_ie_incorrect, "Bearer Context EBI " + std::to_string(b.ebi) + " without a valid S1-U SGW F-TEID");
+      ++bearers;
+    }
+  }
+  if (bearers == 0) return refuse(mandatory_ie_incorrect, "no PDN Connection with a Bearer Context");
 
   auto owned = std::make_unique<UeContext>();
   UeContext& ue = *owned;
@@ -127,6 +137,13 @@ void ReferenceMme::incoming_forward_relocation(const GtpPeer& peer, const gtpv2:
                                 static_cast<std::uint16_t>((ue.ue_network_capability.eia() & 0x70) << 9)};
   r.security_context = as;
   log(who + "inbound S10 relocation of IMSI " + ue.imsi + ": HANDOVER REQUEST to eNB " + std::to_string(*target_enb));
+  if (!s1ap::encode(r)) {
+    // A value the source sent that S1AP cannot carry (e.g. an F-Cause outside the S1AP ranges):
+    // fall back to handover-desirable-for-radio-reason, else refuse rather than send garbage.
+    r.cause = {s1ap::CauseGroup::radio_network, 16};
+    if (auto again = s1ap::encode(r); !again)
+      return refuse(mandatory_ie_incorrect, "no encodable HANDOVER REQUEST: " + again.error().to_string());
+  }
   const std::size_t enb = *target_enb;
   ues_.emplace(ue.mme_ue_s1ap_id, std::move(owned));
   send(enb, r);
