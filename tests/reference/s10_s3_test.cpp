@@ -311,6 +311,50 @@ TEST_F(ReferenceMmeRelocation, s3_handover_to_utran_waits_for_the_smc_and_gives_
   EXPECT_TRUE(enb->expect<s1ap::UeContextReleaseCommand>());
 }
 
+TEST_F(ReferenceMmeRelocation, s3_handover_to_geran_sends_the_bss_container_to_the_sgsn_serving_the_target_cell) {
+  ASSERT_NO_FATAL_FAILURE(start());
+  ASSERT_NO_FATAL_FAILURE(attach_settled());
+  s1ap::HandoverRequired r = to_peer_mme();
+  r.handover_type = s1ap::HandoverType::ltetogeran;
+  s1ap::TargetCgi cell;
+  cell.plmn = kPlmn;
+  cell.lac = 100;
+  cell.ci = 0x1234;
+  cell.rac = 1;
+  r.target_id = cell;
+  enb->send(r);
+  auto got = expect_relocation(sgsn);
+  ASSERT_TRUE(got);
+  auto& [request, v] = *got;
+  EXPECT_TRUE(std::holds_alternative<gtpv2::UmtsKeyQuadrupletsQuintuplets>(v.mm_context));
+  ASSERT_TRUE(v.target && v.target->cell);
+  EXPECT_EQ(v.target->cell->ci, 0x1234);
+  ASSERT_TRUE(v.bss_container);
+  EXPECT_EQ(v.bss_container->container, kSourceToTarget);
+  accept(sgsn, request, v, {2, {0x0E}});
+  const auto command = enb->expect<s1ap::HandoverCommand>();
+  ASSERT_TRUE(command);
+  EXPECT_EQ(command->handover_type, s1ap::HandoverType::ltetogeran);
+  EXPECT_EQ(command->target_to_source_container, (Bytes{0x0E}));
+}
+
+TEST_F(ReferenceMmeRelocation, a_peer_that_never_answers_ends_in_handover_preparation_failure_after_n3_retransmissions) {
+  ASSERT_NO_FATAL_FAILURE(start());
+  ASSERT_NO_FATAL_FAILURE(attach_settled());
+  enb->send(to_peer_mme());
+  ASSERT_TRUE(expect_relocation(peer_mme));
+  // T3 = 1 s, N3 = 2 (gtpc_config): three copies in all (the peer's endpoint drops the two
+  // retransmissions as duplicates of a request it has not answered), then the eNB hears the failure.
+  const auto sent = std::chrono::steady_clock::now();
+  const auto failure = enb->expect<s1ap::HandoverPreparationFailure>(std::chrono::milliseconds(6000));
+  ASSERT_TRUE(failure);
+  EXPECT_EQ(failure->enb_ue_s1ap_id, attached.enb_ue_s1ap_id);
+  EXPECT_GE(std::chrono::steady_clock::now() - sent, std::chrono::milliseconds(2500)) << "gave up before N3 x T3";
+  const auto why = mme->child().wait_for_line("mme ue " + std::to_string(attached.mme_ue_s1ap_id) + ": relocation failed", 2s);
+  ASSERT_TRUE(why) << mme->transcript();
+  EXPECT_NE(why->find("no FORWARD RELOCATION RESPONSE"), std::string::npos) << *why;
+}
+
 TEST_F(ReferenceMmeRelocation, handover_cancel_after_the_response_withdraws_the_relocation_with_relocation_cancel_request) {
   ASSERT_NO_FATAL_FAILURE(start());
   ASSERT_NO_FATAL_FAILURE(attach_settled());
