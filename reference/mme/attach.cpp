@@ -322,6 +322,7 @@ void ReferenceMme::security_mode_complete(UeContext& ue, std::uint32_t uplink_co
   } else {
     initial_context_setup(ue, uplink_count, now);
   }
+  relocation_may_resume(ue, now);  // rule 6: a held S10/S3 relocation goes now (rule 8 window)
 }
 
 void ReferenceMme::security_mode_reject(UeContext& ue, const nas::SecurityModeReject& m) {
@@ -331,6 +332,7 @@ void ReferenceMme::security_mode_reject(UeContext& ue, const nas::SecurityModeRe
   ue.nas.remove(*ue.smc_ksi);
   ue.smc_ksi.reset();
   ue.t3460.reset();
+  relocation_may_resume(ue, Clock::now());  // rule 6: the SMC ended (rejected)
   if (!ue.registered) {
     ue.detaching = true;
     release(ue, {s1ap::CauseGroup::nas, 3});

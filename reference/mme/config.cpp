@@ -203,6 +203,32 @@ MmeConfig load_config(const std::string& path) {
     c.subscribers.push_back(std::move(sub));
   }
 
+  if (const auto g = root.child("gtpc")) {
+    GtpcConfig gc;
+    gc.address = r.text_attr(g, "address", true);
+    gc.port = static_cast<std::uint16_t>(r.number(g, "port", 65535, false, 2123));
+    gc.t3_response = std::chrono::milliseconds(r.number(g, "t3_ms", 600000, false, gc.t3_response.count()));
+    gc.n3_requests = static_cast<int>(r.number(g, "n3", 10, false, 3));
+    for (const auto peer : g.children("peer_mme")) {
+      PeerMmeConfig p{r.text_attr(peer, "address", true), static_cast<std::uint16_t>(r.number(peer, "port", 65535, false, 2123)), {}};
+      for (const auto tai : peer.children("tai")) p.tacs.push_back(static_cast<std::uint16_t>(r.number(tai, "tac", 0xFFFF, true, 0)));
+      if (p.tacs.empty()) r.fail(peer, "peer_mme/tai", "a peer MME needs at least one <tai tac=.../> it serves");
+      gc.peer_mmes.push_back(std::move(p));
+    }
+    for (const auto sgsn : g.children("sgsn")) {
+      SgsnConfig s{r.text_attr(sgsn, "address", true), static_cast<std::uint16_t>(r.number(sgsn, "port", 65535, false, 2123)), {}};
+      for (const auto ra : sgsn.children("rai")) {
+        RoutingAreaConfig a;
+        a.lac = static_cast<std::uint16_t>(r.number(ra, "lac", 0xFFFF, true, 0));
+        if (ra.attribute("rac")) a.rac = static_cast<std::uint8_t>(r.number(ra, "rac", 0xFF, true, 0));
+        if (ra.attribute("rnc")) a.rnc_id = static_cast<std::uint16_t>(r.number(ra, "rnc", 0xFFFF, true, 0));
+        s.areas.push_back(a);
+      }
+      if (s.areas.empty()) r.fail(sgsn, "sgsn/rai", "an SGSN needs at least one <rai lac=... [rac=...] [rnc=...]/>");
+      gc.sgsns.push_back(std::move(s));
+    }
+    c.gtpc = std::move(gc);
+  }
   if (const auto cap = root.child("capture")) c.pcap_path = r.text_attr(cap, "pcap", true);
   if (const auto ctl = root.child("control")) c.control_socket = r.text_attr(ctl, "socket", true);
   return c;

@@ -46,6 +46,34 @@ struct ReauthTriggers {
   bool tau_without_valid_ksi = true;   ///< a TAU whose KSI names no context the MME holds (else TAU REJECT #9)
   unsigned every_nth_event = 0;        ///< every Nth TAU or SERVICE REQUEST of a UE; 0 = never
 };
+/// S10 / S3 (TS 29.274 over UDP): who serves a handover target outside this MME's pool.
+struct PeerMmeConfig {
+  std::string address;
+  std::uint16_t port = 2123;
+  std::vector<std::uint16_t> tacs;  ///< TAIs (this MME's PLMN) the peer MME serves
+};
+/// A routing area an SGSN serves: a UTRAN target RNC or GERAN target cell in LAC (and RAC, RNC id
+/// when given) is relocated to it over S3.
+struct RoutingAreaConfig {
+  std::uint16_t lac = 0;
+  std::optional<std::uint8_t> rac;
+  std::optional<std::uint16_t> rnc_id;
+};
+struct SgsnConfig {
+  std::string address;
+  std::uint16_t port = 2123;
+  std::vector<RoutingAreaConfig> areas;
+};
+/// The MME's GTPv2-C endpoint (one socket for S10 and S3) and its peers. No SGW (S11) yet: the
+/// bearers are local state, as at attach.
+struct GtpcConfig {
+  std::string address = "127.0.0.1";
+  std::uint16_t port = 2123;  ///< 0: any free port (reported on the "gtpc listening" line)
+  std::chrono::milliseconds t3_response{3000};  ///< TS 29.274 7.6
+  int n3_requests = 3;
+  std::vector<PeerMmeConfig> peer_mmes;
+  std::vector<SgsnConfig> sgsns;
+};
 
 struct MmeConfig {
   std::string source_file;
@@ -69,7 +97,8 @@ struct MmeConfig {
   std::vector<SubscriberConfig> subscribers;
   std::optional<std::string> pcap_path;
   std::optional<std::string> control_socket;
-  std::vector<std::string> violations;  ///< --violate Rn: reserved for the faulty variants
+  std::vector<std::string> violations;  ///< --violate Rn: the faulty variants this MME runs as (violations.h)
+  std::optional<GtpcConfig> gtpc;       ///< <gtpc>: S10 / S3
 };
 
 /// Reads and checks `path`. Throws ConfigError (file:line: field: reason).

@@ -241,6 +241,8 @@ std::optional<Clock::time_point> ReferenceMme::next_deadline() const {
     consider(ue->reauth_queued);
     consider(ue->ucm_queued);
     if (ue->handover) consider(ue->handover->guard);
+    if (ue->relocation) consider(ue->relocation->guard);
+    if (ue->incoming && !ue->incoming->notified) consider(ue->incoming->guard);
   }
   return d;
 }
@@ -252,6 +254,7 @@ std::vector<Outgoing> ReferenceMme::on_timers(Clock::time_point now) {
   for (auto id : ids) {
     const auto it = ues_.find(id);
     if (it != ues_.end()) expire_guards(*it->second, now);
+    if (const auto again = ues_.find(id); again != ues_.end()) expire_relocation_guards(*again->second, now);
   }
   return std::move(out_);
 }

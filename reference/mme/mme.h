@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "codec/gtpv2/mobility.h"
 #include "codec/nas/message.h"
 #include "codec/s1ap/messages.h"
 #include "config.h"
@@ -45,6 +46,17 @@ class ReferenceMme {
   std::vector<Outgoing> on_control(const std::string& line, std::string& reply, Clock::time_point now);
   std::vector<Outgoing> on_timers(Clock::time_point now);
   std::optional<Clock::time_point> next_deadline() const;
+
+  // --- S10 / S3 over GTPv2-C (gtp_server.cpp): the server's endpoint hands over what it received;
+  // what to send comes back from take_gtp_out() after each call.
+  void set_gtpc_local(const std::string& ipv4);
+  /// A request or an initial message from `peer`.
+  std::vector<Outgoing> on_gtpc(const GtpPeer& peer, ByteView message, Clock::time_point now);
+  /// The reply to one of our requests (`request` is what we sent).
+  std::vector<Outgoing> on_gtpc_reply(const GtpPeer& peer, ByteView reply, ByteView request, Clock::time_point now);
+  /// One of our requests got no reply after N3 retransmissions.
+  std::vector<Outgoing> on_gtpc_no_response(const GtpPeer& peer, ByteView request, Clock::time_point now);
+  std::vector<GtpOutgoing> take_gtp_out() { return std::move(gtp_out_); }
 
   std::size_t ue_count() const { return ues_.size(); }
   const MmeConfig& config() const { return config_; }
@@ -123,7 +135,38 @@ class ReferenceMme {
   void smc_sent_while_connected(UeContext& ue, Clock::time_point now);  ///< R1: UCM / ICS during the SMC
   void smc_completed_while_connected(UeContext& ue);                   ///< R3: new chain too early
 
+  // --- S10 / S3 (gtp_server.cpp, s10_source.cpp, s3_source.cpp, s10_target.cpp)
+  bool violates(std::string_view rule) const;
+  void gtp_request(const GtpPeer& peer, Bytes message);
+  void gtp_reply(const GtpPeer& peer, Bytes message);
+  std::uint32_t next_gtp_sequence();
+  UeContext* ue_by_teid(std::uint32_t teid);
+  /// True when the HANDOVER REQUIRED leaves this MME (S10 / S3) and was taken care of here.
+  bool relocation_required(UeContext& ue, const s1ap::HandoverRequired& m, Clock::time_point now);
+  /// Sends a waiting FORWARD RELOCATION REQUEST once rules 6 and 7 allow it.
+  void relocation_may_resume(UeContext& ue, Clock::time_point now);
+  void send_forward_relocation_request(UeContext& ue, Clock::time_point now);
+  void relocation_failed(UeContext& ue, const std::string& why, Clock::time_point now);
+  void relocation_ended(UeContext& ue, Clock::time_point now);
+  void relocation_cancelled(UeContext& ue, Clock::time_point now);
+  void forward_relocation_response(UeContext& ue, const gtpv2::GtpMessage& m, Clock::time_point now);
+  void relocation_complete_notification(const GtpPeer& peer, const gtpv2::GtpMessage& m, Clock::time_point now);
+  void expire_relocation_guards(UeContext& ue, Clock::time_point now);
+  // S3 (s3_source.cpp)
+  std::optional<GtpPeer> sgsn_for(const s1ap::TargetId& target) const;
+  gtpv2::MmContext umts_mm_context(UeContext& ue);
+  // target side (s10_target.cpp), rule 9
+  void incoming_forward_relocation(const GtpPeer& peer, const gtpv2::GtpMessage& m, Clock::time_point now);
+  bool incoming_handover_acknowledged(std::size_t enb, const s1ap::HandoverRequestAcknowledge& m);
+  bool incoming_handover_failed(std::size_t enb, const s1ap::HandoverFailure& m);
+  bool incoming_handover_notified(std::size_t enb, const s1ap::HandoverNotify& m, Clock::time_point now);
+  void incoming_complete_acknowledged(UeContext& ue, const gtpv2::GtpMessage& m);
+  void incoming_relocation_cancelled(const GtpPeer& peer, const gtpv2::GtpMessage& m);
+
   MmeConfig config_;
+  std::vector<GtpOutgoing> gtp_out_;
+  std::array<std::uint8_t, 4> gtpc_ipv4_{127, 0, 0, 1};
+  std::uint32_t gtp_sequence_ = 0;
   Hss hss_;
   security::ServingNetworkId serving_network_;
   s1ap::Plmn plmn_;

@@ -31,6 +31,7 @@ void ReferenceMme::handover_required(UeContext& ue, const s1ap::HandoverRequired
     f.cause = c;
     send(ue.s1->enb, f);
   };
+  if (relocation_required(ue, m, now)) return;  // S10 / S3 (s10_source.cpp)
   const auto* target = std::get_if<s1ap::TargetEnb>(&m.target_id);
   if (m.handover_type != s1ap::HandoverType::intralte || !target)
     return fail(cause::ho_target_not_allowed, "only intra-LTE handover is supported (S10/S3 come later)");
@@ -60,6 +61,7 @@ void ReferenceMme::handover_required(UeContext& ue, const s1ap::HandoverRequired
 }
 
 void ReferenceMme::handover_request_acknowledge(std::size_t enb, const s1ap::HandoverRequestAcknowledge& m) {
+  if (incoming_handover_acknowledged(enb, m)) return;  // inbound S10 (s10_target.cpp)
   const auto it = ues_.find(m.mme_ue_s1ap_id);
   if (it == ues_.end() || !it->second->handover || it->second->handover->target_enb != enb) {
     error_indication(enb, m.mme_ue_s1ap_id, m.enb_ue_s1ap_id, cause::unknown_mme_ue_s1ap_id);
@@ -76,6 +78,7 @@ void ReferenceMme::handover_request_acknowledge(std::size_t enb, const s1ap::Han
 }
 
 void ReferenceMme::handover_failure(std::size_t enb, const s1ap::HandoverFailure& m, Clock::time_point now) {
+  if (incoming_handover_failed(enb, m)) return;  // inbound S10 (s10_target.cpp)
   const auto it = ues_.find(m.mme_ue_s1ap_id);
   if (it == ues_.end() || !it->second->handover || it->second->handover->target_enb != enb) return;
   UeContext& ue = *it->second;
@@ -97,6 +100,7 @@ void ReferenceMme::enb_status_transfer(UeContext& ue, const s1ap::EnbStatusTrans
 }
 
 void ReferenceMme::handover_notify(std::size_t enb, const s1ap::HandoverNotify& m, Clock::time_point now) {
+  if (incoming_handover_notified(enb, m, now)) return;  // inbound S10 (s10_target.cpp)
   const auto it = ues_.find(m.mme_ue_s1ap_id);
   if (it == ues_.end() || !it->second->handover || it->second->handover->target_enb != enb ||
       it->second->handover->target_enb_ue_s1ap_id != m.enb_ue_s1ap_id) {
@@ -131,6 +135,7 @@ void ReferenceMme::handover_cancel(UeContext& ue, const s1ap::HandoverCancel& m,
   send(ue.s1->enb, a);
   log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": handover cancelled");
   handover_ended(ue, now);
+  if (ue.relocation) relocation_cancelled(ue, now);  // S10/S3 (s10_source.cpp)
 }
 
 void ReferenceMme::handover_ended(UeContext& ue, Clock::time_point now) {

@@ -34,12 +34,13 @@ void ReferenceMme::request_ue_context_modification(UeContext& ue, Clock::time_po
     return;
   }
   if (ue.as_key_procedure == AsKeyProcedure::ue_context_modification) return;  // R1 variant: already sent
-  if (ue.nas_smc_ongoing() || ue.handover) {
+  if (ue.nas_smc_ongoing() || ue.handover || ue.relocation) {
     /// TS 33.401 7.2.10 rule 1: no UCM with a new KeNB while a NAS SMC is ongoing; and the source
     /// eNB of a handover in flight would refuse it (rule 5), so it waits for that too.
     if (!ue.ucm_queued) ue.ucm_queued = now + config_.timers.rule_wait;
     log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": UE CONTEXT MODIFICATION queued until the " +
-        (ue.nas_smc_ongoing() ? "NAS SMC (rule R1)" : "handover") + " ends");
+        (ue.nas_smc_ongoing() ? "NAS SMC (rule R1)" : ue.relocation ? "S10/S3 relocation (rule R8 window)" : "handover") +
+        " ends");
     return;
   }
   ue.ucm_queued.reset();
@@ -122,6 +123,7 @@ void ReferenceMme::ue_context_modification_answered(UeContext& ue, bool success,
     as_key_procedure_ended(ue, now);
     ue.ucm_queued = now + config_.timers.rule_wait;
   }
+  relocation_may_resume(ue, now);  // rule 7: a held S10 relocation goes now
 }
 
 void ReferenceMme::as_key_procedure_ended(UeContext& ue, Clock::time_point now) {
@@ -153,6 +155,7 @@ void ReferenceMme::expire_guards(UeContext& ue, Clock::time_point now) {
       if (ue.smc_ksi) ue.nas.remove(*ue.smc_ksi);
       ue.smc_ksi.reset();
       if (ue.ucm_queued && ue.keys.pending_new_kasme()) request_ue_context_modification(ue, now);
+      relocation_may_resume(ue, now);  // rule 6: the SMC ended (unsuccessfully)
       if (!ue.registered) release(ue, {s1ap::CauseGroup::nas, 3});
     }
   }
@@ -160,6 +163,7 @@ void ReferenceMme::expire_guards(UeContext& ue, Clock::time_point now) {
     log(who + "no answer to the S1AP procedure carrying the KeNB within the guard time");
     const bool was_ics = ue.as_key_procedure == AsKeyProcedure::initial_context_setup;
     as_key_procedure_ended(ue, now);
+    relocation_may_resume(ue, now);
     if (was_ics) release(ue, {s1ap::CauseGroup::nas, 3});
   }
   if (ue.reauth_queued && now >= *ue.reauth_queued) {
@@ -167,7 +171,7 @@ void ReferenceMme::expire_guards(UeContext& ue, Clock::time_point now) {
     ue.reauth_queued.reset();
   }
   if (ue.ucm_queued && now >= *ue.ucm_queued) {
-    if (!ue.nas_smc_ongoing() && !ue.handover) {
+    if (!ue.nas_smc_ongoing() && !ue.handover && !ue.relocation) {
       request_ue_context_modification(ue, now);
     } else {
       log(who + "queued UE CONTEXT MODIFICATION given up after the guard time");

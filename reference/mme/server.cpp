@@ -7,6 +7,7 @@
 #include "transport/pcap_recorder.h"
 #include "control_socket.h"
 #include "mme.h"
+#include "transport/gtpc_endpoint.h"
 #include "transport/sctp.h"
 #include "transport/tap.h"
 
@@ -48,6 +49,28 @@ int run_server(const MmeConfig& config, const std::atomic<bool>& stop, std::ostr
   std::unique_ptr<ControlSocket> control;
   if (config.control_socket) control = std::make_unique<ControlSocket>(*config.control_socket);
 
+  // S10 / S3: one GTPv2-C endpoint, polled in the same loop (no thread, no sleep).
+  std::unique_ptr<transport::GtpcEndpoint> gtpc;
+  if (config.gtpc) {
+    transport::GtpcOptions g;
+    g.local = {config.gtpc->address, config.gtpc->port};
+    g.timers = {config.gtpc->t3_response, config.gtpc->n3_requests};
+    g.tap = tap;
+    gtpc = std::make_unique<transport::GtpcEndpoint>(g);
+    mme.set_gtpc_local(gtpc->local().ip);
+    say("gtpc listening " + gtpc->local().ip + " " + std::to_string(gtpc->local().port));
+  }
+  const auto deliver_gtp = [&] {
+    for (auto& g : mme.take_gtp_out()) {
+      if (!gtpc) break;
+      const transport::SocketAddress peer{g.peer.address, g.peer.port};
+      const bool request = g.kind == GtpOutgoing::Kind::request;
+      const auto status = request ? gtpc->send_request(peer, std::move(g.message)) : gtpc->send_reply(peer, std::move(g.message));
+      say(std::string("gtpc send ") + (request ? "request" : "reply") + " to " + peer.to_string() +
+          (status ? "" : " FAILED: " + status.error));
+    }
+  };
+
   say("listening " + listener->local().ip + " " + std::to_string(listener->local().port) + " " +
       std::to_string(listener->udp_encapsulation_port()) + " backend=" + transport::to_string(listener->backend()));
 
@@ -69,6 +92,7 @@ int run_server(const MmeConfig& config, const std::atomic<bool>& stop, std::ostr
       say("send enb=" + std::to_string(o.enb) + " stream=" + std::to_string(stream) + " " + s1ap_name(view_of(*bytes)) +
           (status ? "" : " FAILED: " + status.error));
     }
+    deliver_gtp();
   };
 
   while (!stop.load()) {
@@ -88,6 +112,29 @@ int run_server(const MmeConfig& config, const std::atomic<bool>& stop, std::ostr
       });
     }
     if (const auto d = mme.next_deadline(); d && *d <= Clock::now()) deliver(mme.on_timers(Clock::now()));
+    // GTPv2-C: take what arrived (bounded per round so S1AP is not starved); retransmissions
+    // and N3 expiry happen inside receive().
+    for (int i = 0; gtpc && i < 16; ++i) {
+      auto e = gtpc->receive(std::chrono::milliseconds(0));
+      if (e.kind == transport::GtpcEventKind::idle) break;
+      const GtpPeer peer{e.peer.ip, e.peer.port};
+      say(std::string("gtpc ") + transport::to_string(e.kind) + " from " + e.peer.to_string() + " type " +
+          std::to_string(e.message_type) + " seq " + std::to_string(e.sequence) + (e.detail.empty() ? "" : " " + e.detail));
+      switch (e.kind) {
+        case transport::GtpcEventKind::request:
+        case transport::GtpcEventKind::message:
+          deliver(mme.on_gtpc(peer, view_of(e.bytes), Clock::now()));
+          break;
+        case transport::GtpcEventKind::reply:
+          deliver(mme.on_gtpc_reply(peer, view_of(e.bytes), view_of(e.request), Clock::now()));
+          break;
+        case transport::GtpcEventKind::no_response:
+          deliver(mme.on_gtpc_no_response(peer, view_of(e.request), Clock::now()));
+          break;
+        default:
+          break;  // duplicates are answered by the endpoint; malformed headers cannot be answered
+      }
+    }
     if (enbs.empty()) continue;
 
     std::vector<transport::SctpAssociation*> ptrs;

@@ -10,6 +10,7 @@
 
 #include "codec/nas/ies.h"
 #include "codec/s1ap/types.h"
+#include "relocation.h"
 #include "security/aka.h"
 #include "security/key_chain.h"
 #include "security/nas_security.h"
@@ -74,6 +75,10 @@ struct UeContext {
   std::optional<Clock::time_point> ucm_queued;     ///< rule 1 (SMC ongoing) or a handover in flight
   std::optional<S1Handover> handover;
   bool detaching = false;  ///< DETACH REQUEST accepted: the context goes with the S1 release
+  // S10 / S3 relocations (s10_source.cpp, s3_source.cpp, s10_target.cpp)
+  std::optional<OutgoingRelocation> relocation;      ///< source side; rules 6, 7, 8
+  std::optional<IncomingRelocation> incoming;        ///< target side; rule 9
+  std::uint32_t s10_teid = 0;                        ///< this MME's S10/S3 TEID for the UE
 
   // Idle-mode procedures (tau.cpp, service_request.cpp)
   IdleProcedure idle_procedure = IdleProcedure::none;

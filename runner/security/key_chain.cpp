@@ -9,7 +9,19 @@ KasmeChain::KasmeChain(std::uint8_t eksi, const Key256& kasme, std::uint32_t ken
   steps_.push_back(derive_kenb(kasme_, ul_count_));
 }
 
+KasmeChain::KasmeChain(std::uint8_t eksi, const Key256& kasme, unsigned first_step, const Key256& nh_at_first_step)
+    : eksi_(eksi), kasme_(kasme), ul_count_(0), first_step_(first_step) {
+  steps_.push_back(nh_at_first_step);
+}
+
+const Key256& KasmeChain::kenb() const {
+  if (first_step_ != 0) throw std::logic_error("the KeNB of a chain received at a later step is unknown");
+  return steps_.front();
+}
+
 const Key256& KasmeChain::at_step(unsigned step) const {
+  if (step < first_step_) throw std::out_of_range("chain step " + std::to_string(step) + " lies before the received step");
+  step -= first_step_;
   while (steps_.size() <= step) {
     Key256 next = derive_nh(kasme_, steps_.back());  // SYNC-input: KeNB first, then the previous NH
     steps_.push_back(next);
@@ -47,7 +59,7 @@ NhAttribution attribute_nh(std::uint8_t ncc, const Key256& nh, const std::vector
   // 1. NH lies on the chain of one KASME.
   for (const KnownKasme& k : known) {
     if (!k.chain) continue;
-    for (unsigned s = 0; s <= max_steps; ++s) {
+    for (unsigned s = k.chain->first_step(); s <= max_steps; ++s) {
       if (!(k.chain->at_step(s) == nh)) continue;
       a.role = k.role;
       a.eksi = k.eksi;
@@ -72,7 +84,7 @@ NhAttribution attribute_nh(std::uint8_t ncc, const Key256& nh, const std::vector
   for (const KnownKasme& key : known) {
     for (const KnownKasme& sync : known) {
       if (&key == &sync || !sync.chain) continue;
-      for (unsigned s = 1; s <= max_steps; ++s) {
+      for (unsigned s = sync.chain->first_step() + 1; s <= max_steps; ++s) {
         if (!(derive_nh(key.kasme, sync.chain->at_step(s - 1)) == nh)) continue;
         a.kind = NhAttribution::Kind::cross_derivation;
         a.role = key.role;
@@ -114,6 +126,13 @@ const Key256& NetworkKeyState::initial_context_setup(std::uint8_t eksi, const Ke
   pending_.reset();
   previous_.reset();
   return as_chain_->kenb();
+}
+
+void NetworkKeyState::handed_over(std::uint8_t eksi, const Key256& kasme, std::uint8_t ncc, const Key256& nh) {
+  as_chain_.emplace(eksi, kasme, ncc, nh);  // step = NCC: the 3-bit count is all that travels
+  step_ = ncc;
+  pending_.reset();
+  previous_.reset();
 }
 
 const KasmeChain& NetworkKeyState::as_chain() const {

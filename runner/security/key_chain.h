@@ -23,18 +23,24 @@ inline std::uint8_t ncc_of_step(unsigned step) { return static_cast<std::uint8_t
 class KasmeChain {
  public:
   KasmeChain(std::uint8_t eksi, const Key256& kasme, std::uint32_t kenb_uplink_nas_count);
+  /// A chain known only from step `first_step` on: the {NH, NCC} another MME handed over (S10 MM
+  /// Context, TS 33.401 7.2.8.4.3). Steps before it and the KeNB are unknown (at_step throws).
+  KasmeChain(std::uint8_t eksi, const Key256& kasme, unsigned first_step, const Key256& nh_at_first_step);
 
   std::uint8_t eksi() const noexcept { return eksi_; }
   const Key256& kasme() const noexcept { return kasme_; }
   std::uint32_t kenb_uplink_nas_count() const noexcept { return ul_count_; }
-  const Key256& kenb() const noexcept { return steps_.front(); }
-  /// Step 0 is the KeNB; step s >= 1 is NH_s.
+  /// Throws std::logic_error for a chain received mid-way (first_step() > 0).
+  const Key256& kenb() const;
+  /// Step 0 is the KeNB; step s >= 1 is NH_s. Throws std::out_of_range below first_step().
   const Key256& at_step(unsigned step) const;
+  unsigned first_step() const noexcept { return first_step_; }
 
  private:
   std::uint8_t eksi_;
   Key256 kasme_;
   std::uint32_t ul_count_;
+  unsigned first_step_ = 0;
   mutable std::vector<Key256> steps_;
 };
 
@@ -97,6 +103,9 @@ class NetworkKeyState {
   /// Initial Context Setup: KeNB from KASME and the uplink NAS COUNT; the MME keeps NH_1 / NCC 1.
   /// Returns the KeNB sent as S1AP SecurityKey.
   const Key256& initial_context_setup(std::uint8_t eksi, const Key256& kasme, std::uint32_t uplink_nas_count);
+  /// Inter-MME handover into this MME: AS continues on the chain of `kasme` at the {NH, NCC} the
+  /// source MME sent (the target eNB derives KeNB* from it); the next path switch takes NCC + 1.
+  void handed_over(std::uint8_t eksi, const Key256& kasme, std::uint8_t ncc, const Key256& nh);
   /// HANDOVER REQUIRED / PATH SWITCH REQUEST: NCC + 1 (mod 8) and the next NH of the chain AS uses.
   NhNcc next_hop();
   /// SMC completed for a new KASME while connected: NAS moves to it, AS stays on the old chain

@@ -197,5 +197,28 @@ TEST(NetworkKeyState, ucm_without_a_new_kasme_and_handover_before_setup_are_logi
   EXPECT_THROW(ue.take_new_kasme_into_use(0), std::logic_error);
 }
 
+TEST(KasmeChain, received_at_a_later_step_continues_from_the_received_nh_and_hides_what_came_before) {
+  // Steps 2 and 3 of the regression chain above: from NH_2 alone the chain reaches NH_3.
+  const Key256 nh2 = k256("c38f0ff5a3ca01e85005c506e11a72c440764706bb6b707911c7be7910c8ff4b");
+  const KasmeChain c(0, k256(kKasme), 2, nh2);
+  EXPECT_EQ(c.first_step(), 2u);
+  EXPECT_EQ(c.at_step(3).reveal_hex(), "63016c153671e212ed08792a65102d3c82d74d82736df0040218c1886b878090");
+  EXPECT_THROW(c.at_step(1), std::out_of_range);
+  EXPECT_THROW(c.kenb(), std::logic_error);
+}
+
+TEST(NetworkKeyState, handed_over_chain_gives_the_next_path_switch_ncc_plus_1_and_attributes_the_received_nh) {
+  // An S10 handover into the MME with {NCC 2, NH_2} (TS 33.401 7.2.8.4.3): the next hop is NCC 3.
+  NetworkKeyState net;
+  const Key256 nh2 = k256("c38f0ff5a3ca01e85005c506e11a72c440764706bb6b707911c7be7910c8ff4b");
+  net.handed_over(0, k256(kKasme), 2, nh2);
+  EXPECT_EQ(net.ncc(), 2);
+  const auto a = net.attribute(2, nh2);
+  EXPECT_EQ(a.kind, NhAttribution::Kind::on_chain) << a.explanation;
+  const NhNcc hop = net.next_hop();
+  EXPECT_EQ(hop.ncc, 3);
+  EXPECT_EQ(hop.nh.reveal_hex(), "63016c153671e212ed08792a65102d3c82d74d82736df0040218c1886b878090");
+}
+
 }  // namespace
 }  // namespace concur::security
