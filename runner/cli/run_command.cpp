@@ -234,6 +234,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       env.profile = &profile;
       env.sut_s1 = sut_s1;
       env.slot = slot;
+      env.case_number = i;
       env.tap = tap;
       env.reauth = reauth;
       env.stop = &g_stop;
