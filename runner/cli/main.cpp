@@ -7,6 +7,7 @@
 #include "cli/decode_command.h"
 #include "cli/list_command.h"
 #include "cli/run_command.h"
+#include "cli/replay_command.h"
 
 namespace {
 
@@ -19,6 +20,8 @@ constexpr const char* kUsage =
     "  run [--profile FILE | --reference [--violate Rn]] [--filter P] [--jobs N] [--out DIR] [--show-keys]\n"
     "                        run the test cases against the SUT (default: the built-in reference MME)\n"
     "  list [--profile FILE] the test cases and whether they apply to the profile\n"
+    "  replay CAPTURE [--keys F] [--profile F] [--junit F] [--report F]\n"
+    "                        judge a capture against rules R1-R9: verdicts with evidence, JUnit\n"
     "  help [COMMAND]        this text, or a command's own\n"
     "  --version             the version\n";
 
@@ -38,6 +41,7 @@ int main(int argc, char** argv) {
   }
   if (command == "help" || command == "--help" || command == "-h") {
     if (!args.empty() && args.front() == "decode") return concur::cli::decode_command({"--help"}, std::cout, std::cerr);
+    if (!args.empty() && args.front() == "replay") return concur::cli::replay_command({"--help"}, std::cout, std::cerr);
     std::cout << kUsage;
     return 0;
   }
@@ -45,6 +49,9 @@ int main(int argc, char** argv) {
   if (command == "list") return concur::cli::list_command(args, std::cout, std::cerr);
   if (command == "decode") {
     return concur::cli::decode_command(args, std::cout, std::cerr);
+  }
+  if (command == "replay") {
+    return concur::cli::replay_command(args, std::cout, std::cerr);
   }
   std::cerr << "concur: unknown command '" << command << "'\n\n" << kUsage;
   return 2;
