@@ -21,6 +21,7 @@
 #include <thread>
 
 #include "cli/reference_sut.h"
+#include "cli/run_judging.h"
 #include "cli/run_report.h"
 #include "profile/sut_profile.h"
 #include "scenario/engine.h"
@@ -240,6 +241,14 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       env.stop = &g_stop;
       env.show_keys = o.show_keys;
       ran.result = scenario::run_case(tc, env);
+      if (ran.result.verdict != scenario::Verdict::none) {
+        try {
+          apply_judgement(ran.result, judge_case(tc, ran.result, profile, sut_s1));
+        } catch (const std::exception& e) {
+          ran.result.verdict = scenario::Verdict::error;
+          ran.result.reason = std::string("the rule monitor broke: ") + e.what();
+        }
+      }
       if (recorder) {
         recorder->detach();
         recorder->flush();
