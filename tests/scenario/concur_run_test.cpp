@@ -81,6 +81,9 @@ TEST(ConcurRun, junit_has_a_testsuite_per_rule_and_every_case_has_its_own_pcap) 
   EXPECT_NE(r.junit.find("<testsuites "), std::string::npos);
   EXPECT_NE(r.junit.rfind("</testsuites>"), std::string::npos);
   EXPECT_EQ(r.junit.find("<failure"), std::string::npos);
+  // The rule monitor judged every case from the roles' messages (the live feed of the one judge).
+  for (const char* rule : {"R1", "R2", "R3"})
+    EXPECT_NE(r.junit.find("rule monitor: " + std::string(rule) + " pass"), std::string::npos) << rule;
   std::size_t pcaps = 0;
   for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(r.out_dir) / "pcap")) {
     ++pcaps;
