@@ -14,6 +14,7 @@ packages=(
   libpcap-dev                                               # capture reader
   libsctp-dev libusrsctp-dev                                # kernel and userspace SCTP
   tshark                                                    # independent judge of our encoders
+  chromium                                                  # headless render test of the HTML report
   clang libclang-rt-14-dev                                  # libFuzzer + sanitizers for fuzz targets
   iproute2                                                  # network namespaces for userspace SCTP tests
   bzip2 xz-utils ca-certificates                            # unpacking the wireshark source (3GPP modules)
