@@ -83,6 +83,9 @@ CaseJudgement judge_case(const scenario::TestCase& tc, const scenario::CaseResul
     text << "rule monitor: " << rule << " " << monitor::to_string(summary.verdict);
     for (const auto& ue : summary.per_ue)
       for (const auto& f : ue.findings)
+        out.findings.push_back(f);
+    for (const auto& ue : summary.per_ue)
+      for (const auto& f : ue.findings)
         if (f.verdict == monitor::Verdict::fail || f.verdict == monitor::Verdict::inconc) {
           text << "; " << monitor::to_string(f.verdict) << ": " << f.reason;
           if (f.verdict == monitor::Verdict::fail && !out.failed) {
@@ -95,6 +98,7 @@ CaseJudgement judge_case(const scenario::TestCase& tc, const scenario::CaseResul
   }
   if (verdicts.decode_errors > 0) text << "rule monitor: " << verdicts.decode_errors << " message(s) did not decode\n";
   out.text = text.str();
+  out.trace = verdicts.trace;
   return out;
 }
 

@@ -4,6 +4,10 @@
 // case's own expectations said: the rules are written once, in the monitor.
 #pragma once
 #include <string>
+#include <vector>
+
+#include "judge/judge.h"
+#include "monitor/verdict.h"
 
 #include "profile/sut_profile.h"
 #include "scenario/engine.h"
@@ -18,6 +22,8 @@ struct CaseJudgement {
   bool failed = false;
   std::string failed_rule;
   std::string reason;  ///< the first failing finding of the case's rules
+  std::vector<judge::TraceEntry> trace;       ///< the decoded messages, for the ladder
+  std::vector<monitor::Finding> findings;     ///< the monitor's findings for the case's rules
 };
 
 CaseJudgement judge_case(const scenario::TestCase& tc, const scenario::CaseResult& result, const profile::SutProfile& profile,

@@ -75,7 +75,7 @@ TEST(ConcurRun, against_the_conformant_reference_mme_every_applicable_case_passe
   for (const auto& [id, verdict] : r.verdicts) EXPECT_EQ(verdict, "pass") << id << "\n" << r.output;
 }
 
-TEST(ConcurRun, junit_has_a_testsuite_per_rule_and_every_case_has_its_own_pcap) {
+TEST(ConcurRun, junit_has_a_testsuite_per_rule_html_names_every_case_and_every_case_has_its_own_pcap) {
   const RunOutcome& r = conformant_serial();
   for (const char* rule : {"R1", "R2", "R3"}) EXPECT_NE(r.junit.find("<testsuite name=\"" + std::string(rule) + "\""), std::string::npos) << rule;
   EXPECT_NE(r.junit.find("<testsuites "), std::string::npos);
@@ -91,6 +91,10 @@ TEST(ConcurRun, junit_has_a_testsuite_per_rule_and_every_case_has_its_own_pcap) 
     EXPECT_GT(std::filesystem::file_size(e.path()), 24u + 16u * 10u) << e.path();
   }
   EXPECT_EQ(pcaps, r.verdicts.size());
+  // The human report: one HTML file naming every case, with a ladder (SVG) per case.
+  const std::string html = read_file(std::filesystem::path(r.out_dir) / "report.html");
+  for (const auto& [id, verdict] : r.verdicts) EXPECT_NE(html.find(id), std::string::npos) << id;
+  EXPECT_NE(html.find("<svg"), std::string::npos);
   // Keys appear as fingerprints only (no --show-keys): the subscriber K is nowhere in the reports.
   EXPECT_EQ(r.junit.find("465b5ce8b199b49faa5f0a2ee238a6bc"), std::string::npos);
 }
