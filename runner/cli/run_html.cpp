@@ -59,6 +59,9 @@ report::RunReport html_run_report(const std::vector<JudgedCase>& cases, const pr
   report::RunReport r;
   r.metadata.sut_name = profile.name;
   r.metadata.profile_file = profile_file;
+#ifdef CONCUR_VERSION
+  r.metadata.concur_version = CONCUR_VERSION;
+#endif
   r.metadata.start_time = iso_utc(start);
   r.metadata.duration = duration;
   r.metadata.violate = std::move(violate);
