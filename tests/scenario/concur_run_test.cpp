@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <sstream>
 
 #include "child_process.h"
@@ -103,6 +104,17 @@ TEST(ConcurRun, two_jobs_in_parallel_give_the_verdicts_of_the_serial_run) {
   const RunOutcome parallel = concur_run({"--reference", "--jobs", "2"});
   EXPECT_EQ(parallel.exit_code, 0) << parallel.output;
   EXPECT_EQ(parallel.verdicts, conformant_serial().verdicts) << parallel.output;
+}
+
+TEST(ConcurRun, show_keys_prints_keys_in_full_and_without_it_only_fingerprints_appear) {
+  const RunOutcome masked = concur_run({"--filter", "R3-handover-after-smc-command"});
+  const RunOutcome shown = concur_run({"--filter", "R3-handover-after-smc-command", "--show-keys"});
+  ASSERT_EQ(masked.exit_code, 0) << masked.output;
+  ASSERT_EQ(shown.exit_code, 0) << shown.output;
+  const std::regex full_nh("NH [0-9a-f]{64}"), fingerprint_nh("NH [0-9a-f]{8} ");
+  EXPECT_TRUE(std::regex_search(shown.junit, full_nh)) << shown.junit;
+  EXPECT_FALSE(std::regex_search(masked.junit, full_nh)) << masked.junit;
+  EXPECT_TRUE(std::regex_search(masked.junit, fingerprint_nh)) << masked.junit;
 }
 
 class ConcurRunViolation : public ::testing::TestWithParam<std::string> {};
