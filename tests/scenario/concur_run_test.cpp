@@ -35,9 +35,20 @@ std::string read_file(const std::filesystem::path& p) {
   return s.str();
 }
 
+/// Output folders of this test process, removed when it ends (after every test used them).
+struct TempDirs {
+  std::vector<std::string> paths;
+  ~TempDirs() {
+    std::error_code ec;
+    for (const auto& p : paths) std::filesystem::remove_all(p, ec);
+  }
+};
+
 std::string fresh_dir() {
+  static TempDirs dirs;
   char tmpl[] = "/tmp/concur-run-test-XXXXXX";
-  return ::mkdtemp(tmpl);
+  dirs.paths.push_back(::mkdtemp(tmpl));
+  return dirs.paths.back();
 }
 
 std::map<std::string, std::string> verdicts_of(const std::string& summary) {
