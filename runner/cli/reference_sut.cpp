@@ -146,8 +146,13 @@ ReferenceSut::Started ReferenceSut::start(const profile::SutProfile& profile, co
       return r;
     }
   }
+  // It closed its output or stayed silent: give it a bounded moment to exit and say why.
   int status = 0;
-  const bool exited = ::waitpid(pid, &status, WNOHANG) == pid;
+  bool exited = false;
+  for (int i = 0; i < 100 && !exited; ++i) {
+    exited = ::waitpid(pid, &status, WNOHANG) == pid;
+    if (!exited) ::poll(nullptr, 0, 20);
+  }
   if (exited) sut->pid_ = -1;
   r.refused = exited && WIFEXITED(status) && WEXITSTATUS(status) == 2;
   r.error = "concur-reference-mme (" + argv[0] + ") did not start listening" +

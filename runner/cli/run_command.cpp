@@ -21,6 +21,9 @@
 #include <thread>
 
 #include "cli/reference_sut.h"
+#include "cli/run_html.h"
+#include "cli/run_judging.h"
+#include "report/html_report.h"
 #include "cli/run_report.h"
 #include "profile/sut_profile.h"
 #include "scenario/engine.h"
@@ -205,7 +208,8 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
 
   // --- the cases, in parallel slots
   out << "running " << selected.size() << " test case(s) against '" << profile.name << "' with " << o.jobs << " job(s)\n" << std::flush;
-  std::vector<std::optional<RanCase>> results(selected.size());
+  std::vector<std::optional<JudgedCase>> results(selected.size());
+  const auto run_start = std::chrono::system_clock::now();
   std::atomic<std::size_t> next{0}, done{0};
   std::atomic<int> running{static_cast<int>(o.jobs)};
   std::mutex print_mutex;
@@ -234,11 +238,22 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       env.profile = &profile;
       env.sut_s1 = sut_s1;
       env.slot = slot;
+      env.case_number = i;
       env.tap = tap;
       env.reauth = reauth;
       env.stop = &g_stop;
       env.show_keys = o.show_keys;
       ran.result = scenario::run_case(tc, env);
+      CaseJudgement judgement;
+      if (ran.result.verdict != scenario::Verdict::none) {
+        try {
+          judgement = judge_case(tc, ran.result, profile, sut_s1);
+          apply_judgement(ran.result, judgement);
+        } catch (const std::exception& e) {
+          ran.result.verdict = scenario::Verdict::error;
+          ran.result.reason = std::string("the rule monitor broke: ") + e.what();
+        }
+      }
       if (recorder) {
         recorder->detach();
         recorder->flush();
@@ -250,7 +265,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
           << static_cast<double>(ran.result.duration.count()) / 1000.0 << " s)\n";
       if (!ran.result.reason.empty()) out << "        " << ran.result.reason << "\n";
       out << std::flush;
-      results[i] = std::move(ran);
+      results[i] = JudgedCase{std::move(ran), std::move(judgement)};
     }
     {
       std::lock_guard lock(end_mutex);
@@ -273,8 +288,12 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
 
   // --- reports of what ran
   std::vector<RanCase> ran;
+  std::vector<JudgedCase> judged;
   for (auto& r : results)
-    if (r) ran.push_back(std::move(*r));
+    if (r) {
+      ran.push_back(r->ran);
+      judged.push_back(std::move(*r));
+    }
   const bool interrupted = g_stop.load();
   if (sut) {
     std::ofstream(std::filesystem::path(o.out) / "reference-mme.log") << sut->transcript();
@@ -289,8 +308,17 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     std::ofstream summary(std::filesystem::path(o.out) / "summary.txt");
     write_summary(summary, ran);
   }
+  try {
+    const auto duration = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now() - run_start);
+    std::optional<std::string> violate;
+    for (const auto& v : o.violations) violate = violate ? *violate + " " + v : v;
+    report::write_html_report(html_run_report(judged, profile, o.profile, run_start, duration, violate),
+                              std::filesystem::path(o.out) / "report.html");
+  } catch (const std::exception& e) {
+    err << "concur run: the HTML report could not be written: " << e.what() << "\n";
+  }
   write_summary(out, ran);
-  out << "reports in " << o.out << "/ (junit.xml, summary.txt, pcap/)\n";
+  out << "reports in " << o.out << "/ (report.html, junit.xml, summary.txt, pcap/)\n";
   bool failed = false, broke = false;
   for (const auto& r : ran) {
     failed |= r.result.verdict == scenario::Verdict::fail;

@@ -211,8 +211,8 @@ SutProfile parse_profile(const std::string& text, const std::string& name) {
         if (ec != std::errc() || ptr != t.data() + t.size() || v > 0xFFFF) r.fail(child, "ran@tacs", "'" + t + "' is not a TAC (0..65535)");
         p.tacs.push_back(static_cast<std::uint16_t>(v));
       }
-      // Macro eNB ids are 20 bits (TS 36.413 9.2.1.37); parallel slots take blocks of 16.
-      p.first_enb_id = static_cast<std::uint32_t>(r.number(child, "first-enb-id", 0xFFFFF - 16 * 64, 1));
+      // Macro eNB ids are 20 bits (TS 36.413 9.2.1.37); the runner takes up to 65536 above the first.
+      p.first_enb_id = static_cast<std::uint32_t>(r.number(child, "first-enb-id", 0xFFFFF - 0xFFFF, 1));
     } else if (tag == "subscriber") {
       read_subscriber(r, child, p);
     } else if (tag == "algorithms") {

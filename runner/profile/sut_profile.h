@@ -77,8 +77,8 @@ struct SutProfile {
   std::optional<Endpoint> s10, s3, s11, s6a;
   // The runner's own side.
   std::string runner_address = "127.0.0.1";
-  // Radio network the runner's eNBs form: eNB k of parallel slot s gets id first_enb_id + 16*s + k,
-  // TAC tacs[k % tacs.size()], cell identity enb_id * 256 + 1.
+  // Radio network the runner's eNBs form: eNB k of the n-th test case of a run gets id
+  // first_enb_id + 8*n + k, TAC tacs[k % tacs.size()], cell identity enb_id * 256 + 1.
   std::string mcc = "001";
   std::string mnc = "01";
   std::vector<std::uint16_t> tacs;

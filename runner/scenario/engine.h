@@ -47,12 +47,15 @@ struct CaseResult {
   std::chrono::milliseconds duration{0};
 };
 
-/// What one case run needs from the runner. One per parallel slot: eNB ids and subscribers are
-/// taken by slot so cases running at once never share a UE or an eNB.
+/// What one case run needs from the runner. Subscribers are taken by parallel slot and eNB ids by
+/// case number, so cases running at once never share a UE or an eNB.
 struct Environment {
   const profile::SutProfile* profile = nullptr;
   transport::SocketAddress sut_s1;
   std::size_t slot = 0;
+  /// Position of the case in the run. eNB ids are taken by it, not by slot: a SUT may notice an
+  /// eNB's departure after the next case's eNB with the same Global eNB ID already arrived.
+  std::size_t case_number = 0;
   std::shared_ptr<transport::Tap> tap;  ///< every association of the case reports here
   /// Makes the SUT re-authenticate IMSI (profile's trigger); returns the SUT's reply line,
   /// starting with "ok" when it accepted.

@@ -4,6 +4,7 @@
 
 #include "monitor/monitor.h"
 #include "report/ladder_from_events.h"
+#include "report/monitor_findings.h"
 
 namespace concur::report::test {
 namespace {
@@ -105,13 +106,8 @@ TestCaseResult judged_test_case(const std::vector<Event>& events, std::vector<Ru
   Monitor m{MonitorConfig{}};
   for (const Event& e : events) m.feed(e);
   TestCaseResult tc;
-  tc.rules = rules;
-  tc.verdict = Verdict::none;
-  for (const RuleSummary& s : m.summary()) {
-    if (std::find(rules.begin(), rules.end(), s.rule) == rules.end()) continue;
-    tc.verdict = combine(tc.verdict, s.verdict);
-    for (const UeRuleVerdict& u : s.per_ue) tc.findings.insert(tc.findings.end(), u.findings.begin(), u.findings.end());
-  }
+  tc.rules = std::move(rules);
+  take_monitor_results(tc, m.summary());
   tc.ladder = ladder_of(events, {"eNB1", "eNB2", "eNB3", "MME"});
   return tc;
 }

@@ -6,6 +6,7 @@
 #include "report/ladder_from_events.h"
 #include "report/ladder_marks.h"
 #include "report/ladder_svg.h"
+#include "report/monitor_findings.h"
 
 namespace concur::report {
 namespace {
@@ -141,6 +142,45 @@ TEST(LargeLadder, a_violation_among_hundreds_of_messages_stays_marked_with_its_e
   const std::string svg = render_ladder_svg(lifeline_roles(tc.ladder), rows, marks);
   EXPECT_THAT(svg, HasSubstr("class=\"msg offending\" data-index=\"" + std::to_string(*marks.offending.begin())));
   EXPECT_THAT(svg, HasSubstr("class=\"evidence-note\""));
+}
+
+}  // namespace
+}  // namespace concur::report
+
+namespace concur::report {
+namespace {
+
+monitor::RuleSummary summary_of(monitor::Rule r, monitor::Verdict v, std::string reason) {
+  monitor::RuleSummary s;
+  s.rule = r;
+  s.verdict = v;
+  monitor::UeRuleVerdict u;
+  u.verdict = v;
+  monitor::Finding f;
+  f.rule = r;
+  f.verdict = v;
+  f.reason = std::move(reason);
+  u.findings.push_back(f);
+  s.per_ue.push_back(u);
+  return s;
+}
+
+TEST(MonitorFindings, a_test_case_takes_the_verdict_and_findings_of_its_own_rules_only) {
+  TestCaseResult tc;
+  tc.rules = {monitor::Rule::r3};
+  take_monitor_results(tc, {summary_of(monitor::Rule::r3, monitor::Verdict::pass, "old chain kept"),
+                            summary_of(monitor::Rule::r5, monitor::Verdict::fail, "not this case's rule")});
+  EXPECT_EQ(tc.verdict, monitor::Verdict::pass);
+  ASSERT_EQ(tc.findings.size(), 1u);
+  EXPECT_EQ(tc.findings[0].reason, "old chain kept");
+}
+
+TEST(MonitorFindings, a_test_case_naming_no_rule_takes_all_of_them) {
+  TestCaseResult tc;
+  take_monitor_results(tc, {summary_of(monitor::Rule::r3, monitor::Verdict::pass, "a"),
+                            summary_of(monitor::Rule::r5, monitor::Verdict::fail, "b")});
+  EXPECT_EQ(tc.verdict, monitor::Verdict::fail);
+  EXPECT_EQ(tc.findings.size(), 2u);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <sstream>
 
 #include "child_process.h"
@@ -34,9 +35,20 @@ std::string read_file(const std::filesystem::path& p) {
   return s.str();
 }
 
+/// Output folders of this test process, removed when it ends (after every test used them).
+struct TempDirs {
+  std::vector<std::string> paths;
+  ~TempDirs() {
+    std::error_code ec;
+    for (const auto& p : paths) std::filesystem::remove_all(p, ec);
+  }
+};
+
 std::string fresh_dir() {
+  static TempDirs dirs;
   char tmpl[] = "/tmp/concur-run-test-XXXXXX";
-  return ::mkdtemp(tmpl);
+  dirs.paths.push_back(::mkdtemp(tmpl));
+  return dirs.paths.back();
 }
 
 std::map<std::string, std::string> verdicts_of(const std::string& summary) {
@@ -75,12 +87,15 @@ TEST(ConcurRun, against_the_conformant_reference_mme_every_applicable_case_passe
   for (const auto& [id, verdict] : r.verdicts) EXPECT_EQ(verdict, "pass") << id << "\n" << r.output;
 }
 
-TEST(ConcurRun, junit_has_a_testsuite_per_rule_and_every_case_has_its_own_pcap) {
+TEST(ConcurRun, junit_has_a_testsuite_per_rule_html_names_every_case_and_every_case_has_its_own_pcap) {
   const RunOutcome& r = conformant_serial();
   for (const char* rule : {"R1", "R2", "R3"}) EXPECT_NE(r.junit.find("<testsuite name=\"" + std::string(rule) + "\""), std::string::npos) << rule;
   EXPECT_NE(r.junit.find("<testsuites "), std::string::npos);
   EXPECT_NE(r.junit.rfind("</testsuites>"), std::string::npos);
   EXPECT_EQ(r.junit.find("<failure"), std::string::npos);
+  // The rule monitor judged every case from the roles' messages (the live feed of the one judge).
+  for (const char* rule : {"R1", "R2", "R3"})
+    EXPECT_NE(r.junit.find("rule monitor: " + std::string(rule) + " pass"), std::string::npos) << rule;
   std::size_t pcaps = 0;
   for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(r.out_dir) / "pcap")) {
     ++pcaps;
@@ -88,6 +103,10 @@ TEST(ConcurRun, junit_has_a_testsuite_per_rule_and_every_case_has_its_own_pcap) 
     EXPECT_GT(std::filesystem::file_size(e.path()), 24u + 16u * 10u) << e.path();
   }
   EXPECT_EQ(pcaps, r.verdicts.size());
+  // The human report: one HTML file naming every case, with a ladder (SVG) per case.
+  const std::string html = read_file(std::filesystem::path(r.out_dir) / "report.html");
+  for (const auto& [id, verdict] : r.verdicts) EXPECT_NE(html.find(id), std::string::npos) << id;
+  EXPECT_NE(html.find("<svg"), std::string::npos);
   // Keys appear as fingerprints only (no --show-keys): the subscriber K is nowhere in the reports.
   EXPECT_EQ(r.junit.find("465b5ce8b199b49faa5f0a2ee238a6bc"), std::string::npos);
 }
@@ -96,6 +115,17 @@ TEST(ConcurRun, two_jobs_in_parallel_give_the_verdicts_of_the_serial_run) {
   const RunOutcome parallel = concur_run({"--reference", "--jobs", "2"});
   EXPECT_EQ(parallel.exit_code, 0) << parallel.output;
   EXPECT_EQ(parallel.verdicts, conformant_serial().verdicts) << parallel.output;
+}
+
+TEST(ConcurRun, show_keys_prints_keys_in_full_and_without_it_only_fingerprints_appear) {
+  const RunOutcome masked = concur_run({"--filter", "R3-handover-after-smc-command"});
+  const RunOutcome shown = concur_run({"--filter", "R3-handover-after-smc-command", "--show-keys"});
+  ASSERT_EQ(masked.exit_code, 0) << masked.output;
+  ASSERT_EQ(shown.exit_code, 0) << shown.output;
+  const std::regex full_nh("NH [0-9a-f]{64}"), fingerprint_nh("NH [0-9a-f]{8} ");
+  EXPECT_TRUE(std::regex_search(shown.junit, full_nh)) << shown.junit;
+  EXPECT_FALSE(std::regex_search(masked.junit, full_nh)) << masked.junit;
+  EXPECT_TRUE(std::regex_search(masked.junit, fingerprint_nh)) << masked.junit;
 }
 
 class ConcurRunViolation : public ::testing::TestWithParam<std::string> {};
