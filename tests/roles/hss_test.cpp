@@ -149,6 +149,9 @@ TEST(EmulatedHss, mme_attach_exchange_yields_a_vector_the_usim_accepts_with_res_
   ASSERT_EQ(ula->subscription->apns.size(), 1u);
   EXPECT_EQ(ula->subscription->apns[0].service_selection, "internet");
   EXPECT_GT(ula->subscription->ambr_dl, 0u);
+  // Inside Subscription-Data as TS 29.272 7.3.2 has it, and at the top level for NextEPC 0.3.10.
+  EXPECT_EQ(ula->subscription->subscribed_periodic_rau_tau_timer, 54u * 60);
+  EXPECT_EQ(ula->top_level_rau_tau_timer, 54u * 60);
 
   auto dwa = parse_device_watchdog(mme.exchange(build_device_watchdog_request({kMme, kRealm, 1, {}}, 11, 11)));
   ASSERT_TRUE(dwa.ok());

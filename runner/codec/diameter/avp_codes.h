@@ -96,6 +96,7 @@ inline constexpr AvpDef xres{1448, kVendor3gpp, true, "XRES"};
 inline constexpr AvpDef autn{1449, kVendor3gpp, true, "AUTN"};
 inline constexpr AvpDef kasme{1450, kVendor3gpp, true, "KASME"};
 inline constexpr AvpDef pdn_type{1456, kVendor3gpp, true, "PDN-Type"};
+inline constexpr AvpDef subscribed_periodic_rau_tau_timer{1619, kVendor3gpp, false, "Subscribed-Periodic-RAU-TAU-Timer"};
 inline constexpr AvpDef pur_flags{1635, kVendor3gpp, false, "PUR-Flags"};
 }  // namespace avp
 

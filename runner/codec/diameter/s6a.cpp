@@ -152,6 +152,8 @@ Avp subscription_data_avp(const SubscriptionData& s) {
   m.push_back(make_u32(avp::network_access_mode, s.network_access_mode));
   m.push_back(make_grouped(avp::ambr, {make_u32(avp::max_requested_bandwidth_ul, s.ambr_ul),
                                        make_u32(avp::max_requested_bandwidth_dl, s.ambr_dl)}));
+  if (s.subscribed_periodic_rau_tau_timer)
+    m.push_back(make_u32(avp::subscribed_periodic_rau_tau_timer, *s.subscribed_periodic_rau_tau_timer));
   m.push_back(make_grouped(avp::apn_configuration_profile, profile));
   return make_grouped(avp::subscription_data, m);
 }
@@ -162,6 +164,7 @@ SubscriptionData read_subscription_data(const Avp& g) {
   if (auto v = optional_u32(m, avp::subscriber_status)) s.subscriber_status = *v;
   if (const Avp* msisdn = find(m, avp::msisdn)) s.msisdn = decode_tbcd(*msisdn);
   if (auto v = optional_u32(m, avp::network_access_mode)) s.network_access_mode = *v;
+  s.subscribed_periodic_rau_tau_timer = optional_u32(m, avp::subscribed_periodic_rau_tau_timer);
   if (const Avp* ambr = find(m, avp::ambr)) {
     const auto b = members(*ambr);
     s.ambr_ul = as_u32(require(b, avp::max_requested_bandwidth_ul, ambr->data_offset));
@@ -384,6 +387,7 @@ Message build(const UpdateLocationAnswer& v, const Message& req) {
   write_outcome(m.avps, v.outcome);
   if (v.ula_flags) m.avps.push_back(make_u32(avp::ula_flags, *v.ula_flags));
   if (v.subscription) m.avps.push_back(subscription_data_avp(*v.subscription));
+  if (v.top_level_rau_tau_timer) m.avps.push_back(make_u32(avp::subscribed_periodic_rau_tau_timer, *v.top_level_rau_tau_timer));
   return m;
 }
 
@@ -408,6 +412,7 @@ Result<UpdateLocationAnswer> parse_update_location_answer(const Message& m) {
     v.outcome = read_outcome(m.avps);
     v.ula_flags = optional_u32(m.avps, avp::ula_flags);
     if (const Avp* s = find(m.avps, avp::subscription_data)) v.subscription = read_subscription_data(*s);
+    v.top_level_rau_tau_timer = optional_u32(m.avps, avp::subscribed_periodic_rau_tau_timer);
     return v;
   });
 }

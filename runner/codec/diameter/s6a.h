@@ -171,6 +171,7 @@ struct SubscriptionData {
   std::uint32_t default_context_identifier = 1;
   std::uint32_t all_apn_included = 0;        ///< 0 All_APN_CONFIGURATIONS_INCLUDED (7.3.33)
   std::vector<ApnConfiguration> apns;
+  std::optional<std::uint32_t> subscribed_periodic_rau_tau_timer;  ///< seconds (7.3.134)
   bool operator==(const SubscriptionData&) const = default;
 };
 
@@ -180,6 +181,10 @@ struct UpdateLocationAnswer {
   Outcome outcome;
   std::optional<std::uint32_t> ula_flags;
   std::optional<SubscriptionData> subscription;
+  /// Subscribed-Periodic-RAU-TAU-Timer at the answer's top level (allowed by the ULA's *[AVP]).
+  /// The spec puts it inside Subscription-Data; NextEPC 0.3.10's MME reads it only here and drops
+  /// a ULA without it (its mme_fd_path.c ULA callback), so an HSS for that MME sends both.
+  std::optional<std::uint32_t> top_level_rau_tau_timer;
   bool operator==(const UpdateLocationAnswer&) const = default;
 };
 

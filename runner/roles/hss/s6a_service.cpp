@@ -156,7 +156,9 @@ Message S6aService::update_location(const Message& req) {
     apn.ambr_dl = subscription_.apn_ambr_dl;
     s.apns = {apn};
     s.default_context_identifier = apn.context_identifier;
+    s.subscribed_periodic_rau_tau_timer = subscription_.periodic_tau_timer_s;
     a.subscription = s;
+    if (subscription_.rau_tau_timer_at_top_level) a.top_level_rau_tau_timer = subscription_.periodic_tau_timer_s;
   }
   return build(a, req);
 }

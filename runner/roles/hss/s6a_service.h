@@ -32,6 +32,9 @@ struct SubscriptionTemplate {
   std::uint32_t arp_priority = 8;
   /// MSISDN = this prefix + the IMSI's last 10 digits (deterministic, no per-subscriber config).
   std::string msisdn_prefix = "49";
+  std::uint32_t periodic_tau_timer_s = 54 * 60;  ///< Subscribed-Periodic-RAU-TAU-Timer (T3412 default, TS 24.301)
+  /// Also send the timer at the ULA's top level, where NextEPC 0.3.10 looks for it (see s6a.h).
+  bool rau_tau_timer_at_top_level = true;
 };
 
 /// Counts of what was served, for tests and the run's log.

@@ -67,7 +67,9 @@ UpdateLocationAnswer ula() {
   apn.ambr_ul = 500000;
   apn.ambr_dl = 1000000;
   s.apns = {apn};
+  s.subscribed_periodic_rau_tau_timer = 3240;
   a.subscription = s;
+  a.top_level_rau_tau_timer = 3240;
   return a;
 }
 
