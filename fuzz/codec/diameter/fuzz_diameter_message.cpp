@@ -38,5 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check(parse_update_location_answer(*m));
   check(parse_purge_ue_request(*m));
   check(parse_purge_ue_answer(*m));
+  check(parse_cancel_location_request(*m));
+  check(parse_cancel_location_answer(*m));
   return 0;
 }

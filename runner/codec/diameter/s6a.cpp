@@ -457,6 +457,44 @@ Result<PurgeUeAnswer> parse_purge_ue_answer(const Message& m) {
   });
 }
 
+// ---- Cancel-Location ----
+
+Message build(const CancelLocationRequest& v, std::uint32_t hbh, std::uint32_t e2e) {
+  Message m = request(command::cancel_location, kApplicationS6a, true, hbh, e2e);
+  write_route_head(m.avps, v.route);
+  m.avps.push_back(make_text(avp::user_name, v.imsi));
+  m.avps.push_back(make_u32(avp::cancellation_type, v.cancellation_type));
+  return m;
+}
+
+Message build(const CancelLocationAnswer& v, const Message& req) {
+  Message m = answer_to(req);
+  write_route_head(m.avps, v.route);
+  write_outcome(m.avps, v.outcome);
+  return m;
+}
+
+Result<CancelLocationRequest> parse_cancel_location_request(const Message& m) {
+  return decode_guarded([&] {
+    expect_command(m, command::cancel_location, true);
+    CancelLocationRequest v;
+    v.route = read_route(m.avps, true);
+    v.imsi = text_of(m.avps, avp::user_name, kAvpsStart);
+    v.cancellation_type = as_u32(require(m.avps, avp::cancellation_type, kAvpsStart));
+    return v;
+  });
+}
+
+Result<CancelLocationAnswer> parse_cancel_location_answer(const Message& m) {
+  return decode_guarded([&] {
+    expect_command(m, command::cancel_location, false);
+    CancelLocationAnswer v;
+    v.route = read_route(m.avps, false);
+    v.outcome = read_outcome(m.avps);
+    return v;
+  });
+}
+
 // ---- helpers ----
 
 Message build_error_answer(const Message& req, const std::string& origin_host, const std::string& origin_realm,

@@ -211,6 +211,24 @@ Message build(const PurgeUeAnswer& v, const Message& request);
 Result<PurgeUeRequest> parse_purge_ue_request(const Message& m);
 Result<PurgeUeAnswer> parse_purge_ue_answer(const Message& m);
 
+/// CLR, 7.2.7 (HSS -> MME) / CLA, 7.2.8. Cancellation-Type (7.3.24): 0 MME_UPDATE_PROCEDURE,
+/// 1 SGSN_UPDATE_PROCEDURE, 2 SUBSCRIPTION_WITHDRAWAL, 3 UPDATE_PROCEDURE_IWF, 4 INITIAL_ATTACH_PROCEDURE.
+struct CancelLocationRequest {
+  Route route;
+  std::string imsi;
+  std::uint32_t cancellation_type = 2;
+  bool operator==(const CancelLocationRequest&) const = default;
+};
+struct CancelLocationAnswer {
+  Route route;
+  Outcome outcome;
+  bool operator==(const CancelLocationAnswer&) const = default;
+};
+Message build(const CancelLocationRequest& v, std::uint32_t hop_by_hop, std::uint32_t end_to_end);
+Message build(const CancelLocationAnswer& v, const Message& request);
+Result<CancelLocationRequest> parse_cancel_location_request(const Message& m);
+Result<CancelLocationAnswer> parse_cancel_location_answer(const Message& m);
+
 /// An answer carrying only `outcome` (and Error-Message when given) to any request: what a peer
 /// sends for a request it cannot serve. E bit set for protocol errors (3xxx, RFC 6733 7.1.3).
 Message build_error_answer(const Message& request, const std::string& origin_host, const std::string& origin_realm,

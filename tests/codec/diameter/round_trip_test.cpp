@@ -111,6 +111,19 @@ TEST(DiameterRoundTrip, answer_copies_identifiers_and_clears_the_request_bit) {
   EXPECT_EQ(a.application_id, kApplicationS6a);
 }
 
+TEST(DiameterRoundTrip, cancel_location_request_and_answer_keep_imsi_type_and_outcome) {
+  const CancelLocationRequest clr{Route{"hss;1;2", samples::kHssHost, samples::kRealm, samples::kMmeHost, samples::kRealm},
+                                  samples::kImsi, 2};
+  const Message req = round_trip(build(clr, 3, 4));
+  auto back = parse_cancel_location_request(req);
+  ASSERT_TRUE(back.ok()) << back.error().to_string();
+  EXPECT_EQ(*back, clr);
+  const CancelLocationAnswer cla{Route{"hss;1;2", samples::kMmeHost, samples::kRealm, {}, {}}, Outcome::success()};
+  auto answer = parse_cancel_location_answer(round_trip(build(cla, req)));
+  ASSERT_TRUE(answer.ok());
+  EXPECT_EQ(*answer, cla);
+}
+
 TEST(DiameterRoundTrip, msisdn_is_tbcd_with_filler_for_odd_digit_counts) {
   EXPECT_EQ(to_hex(view_of(encode_tbcd("12345"))), "2143f5");
   Avp a = make_octets(avp::msisdn, view_of(encode_tbcd("12345")));
