@@ -136,10 +136,12 @@ TEST(EmulatedHss, mme_attach_exchange_yields_a_vector_the_usim_accepts_with_res_
   // KASME recomputed from CK/IK (TS 33.401 A.2) with SN id 00f110 and SQN xor AK from AUTN.
   std::array<std::uint8_t, 6> sqn_xor_ak{};
   std::copy_n(v.autn.begin(), 6, sqn_xor_ak.begin());
-  const auto kasme = security::derive_kasme(ue.ck, ue.ik, security::ServingNetworkId::from_digits("001", "01"), sqn_xor_ak);
+  const auto kasme =
+      security::derive_kasme(ue.ck, ue.ik, security::ServingNetworkId::from_digits("001", "01"), sqn_xor_ak);
   EXPECT_EQ(kasme.reveal_hex(), to_hex(view_of(v.kasme)));
 
-  UpdateLocationRequest ulr{mme.route(), kImsi, kRatTypeEutran, ulr_flag::s6a_s6d_indicator | ulr_flag::initial_attach, kPlmn};
+  UpdateLocationRequest ulr{mme.route(), kImsi, kRatTypeEutran, ulr_flag::s6a_s6d_indicator | ulr_flag::initial_attach,
+                            kPlmn};
   auto ula = parse_update_location_answer(mme.exchange(build(ulr, 10, 10)));
   ASSERT_TRUE(ula.ok()) << ula.error().to_string();
   EXPECT_TRUE(ula->outcome.ok());
@@ -290,7 +292,8 @@ TEST(EmulatedHss, unsupported_command_gets_command_unsupported_with_the_error_bi
   idr.command_code = 319;
   idr.application_id = kApplicationS6a;
   idr.hop_by_hop = idr.end_to_end = 9;
-  idr.avps = {make_text(avp::session_id, "x;1;2"), make_text(avp::origin_host, kMme), make_text(avp::origin_realm, kRealm)};
+  idr.avps = {make_text(avp::session_id, "x;1;2"), make_text(avp::origin_host, kMme),
+              make_text(avp::origin_realm, kRealm)};
   const Message a = mme.exchange(idr);
   EXPECT_TRUE(a.flags & kFlagError);
   EXPECT_EQ(as_u32(*find(a.avps, avp::result_code)), result::command_unsupported);

@@ -48,9 +48,11 @@ class MmeS11Driver {
     BearerContext b;
     b.ebi = 5;
     b.qos = BearerQos{false, 9, false, 9, 0, 0, 0, 0};
-    std::vector<Ie> ies{make_ie(Imsi{"001010000000001"}), make_ie(RatType{6}),
+    std::vector<Ie> ies{make_ie(Imsi{"001010000000001"}),
+                        make_ie(RatType{6}),
                         make_ie(FTeid{interface_type::s11_mme, kMmeTeid, kMmeAddress, std::nullopt}, 0),
-                        make_ie(Apn{"internet"}), make_ie(Paa{1, 0, std::nullopt, Ipv4{}}),
+                        make_ie(Apn{"internet"}),
+                        make_ie(Paa{1, 0, std::nullopt, Ipv4{}}),
                         make_bearer_context_ie(b, 0)};
     ies.insert(ies.end(), extra.begin(), extra.end());
     return exchange(MessageType::create_session_request, 0, ies);
@@ -125,7 +127,8 @@ TEST(EmulatedSgw, attach_idle_and_detach_sequence_keeps_and_then_removes_the_ses
   BearerContext to_modify;
   to_modify.ebi = 5;
   to_modify.fteid_instance0 = FTeid{interface_type::s1u_enb, 0x1234, kEnbAddress, std::nullopt};
-  const GtpMessage mbr = mme.exchange(MessageType::modify_bearer_request, sgw_teid, {make_bearer_context_ie(to_modify, 0)});
+  const GtpMessage mbr =
+      mme.exchange(MessageType::modify_bearer_request, sgw_teid, {make_bearer_context_ie(to_modify, 0)});
   EXPECT_EQ(mbr.header.teid, kMmeTeid);
   EXPECT_EQ(cause_of(mbr), cause::request_accepted);
   const BearerContext modified = bearer_of(mbr);
@@ -167,8 +170,8 @@ TEST(EmulatedSgw, create_session_without_sender_f_teid_is_rejected_as_mandatory_
   EmulatedSgw sgw;
   sgw.start(test_config());
   MmeS11Driver mme(sgw.local());
-  const GtpMessage rsp =
-      mme.exchange(MessageType::create_session_request, 0, {make_ie(Imsi{"001010000000001"}), make_ie(Apn{"internet"})});
+  const GtpMessage rsp = mme.exchange(MessageType::create_session_request, 0,
+                                      {make_ie(Imsi{"001010000000001"}), make_ie(Apn{"internet"})});
   EXPECT_EQ(cause_of(rsp), cause::mandatory_ie_missing);
   EXPECT_EQ(sgw.session_count(), 0u);
 }

@@ -79,12 +79,15 @@ TEST(EmulatedNodesTsharkJudge, hss_answers_to_cer_air_ulr_dissect_cleanly_and_ca
   cer.auth_application_ids = {kApplicationS6a};
   ASSERT_TRUE(exchange(build_capabilities_exchange_request(cer, 1, 1)).ok());
   const Route route{make_session_id(host, 1, 2), host, realm, std::nullopt, realm};
-  auto aia_msg = exchange(build(AuthenticationInformationRequest{route, "001010000000001", {0x00, 0xf1, 0x10}, 1, false, {}}, 2, 2));
+  auto aia_msg = exchange(
+      build(AuthenticationInformationRequest{route, "001010000000001", {0x00, 0xf1, 0x10}, 1, false, {}}, 2, 2));
   ASSERT_TRUE(aia_msg.ok());
   auto aia = parse_authentication_information_answer(*aia_msg);
   ASSERT_TRUE(aia.ok());
   ASSERT_EQ(aia->vectors.size(), 1u);
-  ASSERT_TRUE(exchange(build(UpdateLocationRequest{route, "001010000000001", kRatTypeEutran, 0x22, {0x00, 0xf1, 0x10}}, 3, 3)).ok());
+  ASSERT_TRUE(
+      exchange(build(UpdateLocationRequest{route, "001010000000001", kRatTypeEutran, 0x22, {0x00, 0xf1, 0x10}}, 3, 3))
+          .ok());
   node.stop();
 
   std::vector<Bytes> wire;
@@ -93,9 +96,9 @@ TEST(EmulatedNodesTsharkJudge, hss_answers_to_cer_air_ulr_dissect_cleanly_and_ca
     wire = rec.messages;
   }
   ASSERT_EQ(wire.size(), 6u);
-  const Dissection d = concur::test::tshark_dissect(Carrier::diameter_tcp, wire,
-                                                    {"diameter.cmd.code", "diameter.RAND", "diameter.KASME",
-                                                     "diameter.Session-Id", "diameter.Service-Selection"});
+  const Dissection d = concur::test::tshark_dissect(
+      Carrier::diameter_tcp, wire,
+      {"diameter.cmd.code", "diameter.RAND", "diameter.KASME", "diameter.Session-Id", "diameter.Service-Selection"});
   expect_clean(d);
   std::vector<std::size_t> packets;
   for (std::size_t i = 0; i < d.packets; ++i)
@@ -131,10 +134,11 @@ TEST(EmulatedNodesTsharkJudge, sgw_create_session_and_modify_bearer_responses_di
   BearerContext b;
   b.ebi = 5;
   b.qos = BearerQos{false, 9, false, 9, 0, 0, 0, 0};
-  auto csr = exchange(MessageType::create_session_request, 0,
-                      {make_ie(Imsi{"001010000000001"}), make_ie(RatType{6}),
-                       make_ie(FTeid{interface_type::s11_mme, 7, Ipv4{127, 0, 0, 1}, std::nullopt}, 0),
-                       make_ie(Apn{"internet"}), make_ie(Paa{1, 0, std::nullopt, Ipv4{}}), make_bearer_context_ie(b, 0)});
+  auto csr =
+      exchange(MessageType::create_session_request, 0,
+               {make_ie(Imsi{"001010000000001"}), make_ie(RatType{6}),
+                make_ie(FTeid{interface_type::s11_mme, 7, Ipv4{127, 0, 0, 1}, std::nullopt}, 0),
+                make_ie(Apn{"internet"}), make_ie(Paa{1, 0, std::nullopt, Ipv4{}}), make_bearer_context_ie(b, 0)});
   ASSERT_TRUE(csr.ok());
   const std::uint32_t sgw_teid = find<FTeid>(csr->ies, 0)->teid;
   BearerContext m;
@@ -149,7 +153,8 @@ TEST(EmulatedNodesTsharkJudge, sgw_create_session_and_modify_bearer_responses_di
     wire = rec.messages;
   }
   ASSERT_EQ(wire.size(), 4u);
-  const Dissection d = concur::test::tshark_dissect(Carrier::gtpv2_udp, wire, {"gtpv2.message_type", "gtpv2.cause", "gtpv2.pdn_addr_and_prefix.ipv4"});
+  const Dissection d = concur::test::tshark_dissect(
+      Carrier::gtpv2_udp, wire, {"gtpv2.message_type", "gtpv2.cause", "gtpv2.pdn_addr_and_prefix.ipv4"});
   EXPECT_EQ(d.packets, 4u);
   expect_clean(d);
   EXPECT_EQ(d.values(1, "gtpv2.message_type").at(0), "33");

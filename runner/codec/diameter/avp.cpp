@@ -67,14 +67,15 @@ std::vector<Avp> read_avps(ByteReader& r, std::string_view path) {
     const std::uint32_t length = r.u24(name + ".length");
     const std::size_t header = a.vendor_specific() ? 12 : 8;
     if (length < header)
-      throw_decode(name + ".length", start + 5,
-                   "length " + std::to_string(length) + " is shorter than the AVP header (" + std::to_string(header) + ")");
+      throw_decode(
+          name + ".length", start + 5,
+          "length " + std::to_string(length) + " is shorter than the AVP header (" + std::to_string(header) + ")");
     if (a.vendor_specific()) a.vendor_id = r.u32(name + ".vendor_id");
     const std::size_t data_len = length - header;
     if (data_len > r.remaining())
       throw_decode(name + ".length", start + 5,
-                   "length " + std::to_string(length) + " runs past the end (" + std::to_string(r.remaining() + header) +
-                       " octets left)");
+                   "length " + std::to_string(length) + " runs past the end (" +
+                       std::to_string(r.remaining() + header) + " octets left)");
     a.data_offset = r.offset();
     a.data = r.bytes(data_len, name + ".data");
     // RFC 6733 4.1: padding is not counted in AVP Length but is in the message; the last AVP of a
@@ -90,7 +91,8 @@ std::vector<Avp> read_avps(ByteReader& r, std::string_view path) {
 void write_avp(ByteWriter& w, const Avp& a) {
   const std::size_t header = a.vendor_specific() ? 12 : 8;
   const std::size_t length = header + a.data.size();
-  if (length > 0xFFFFFF) throw std::invalid_argument("AVP " + std::to_string(a.code) + ": data too long for 24-bit length");
+  if (length > 0xFFFFFF)
+    throw std::invalid_argument("AVP " + std::to_string(a.code) + ": data too long for 24-bit length");
   w.u32(a.code);
   w.u8(a.flags);
   w.u24(static_cast<std::uint32_t>(length));
@@ -147,8 +149,7 @@ std::string as_address(const Avp& a) {
 
 Bytes as_fixed(const Avp& a, std::size_t n, const char* name) {
   if (a.data.size() != n)
-    throw_decode(name, a.data_offset,
-                 "needs " + std::to_string(n) + " octets, has " + std::to_string(a.data.size()));
+    throw_decode(name, a.data_offset, "needs " + std::to_string(n) + " octets, has " + std::to_string(a.data.size()));
   return a.data;
 }
 

@@ -24,9 +24,9 @@ inline constexpr std::uint8_t kAvpFlagProtected = 0x20;  // P
 
 struct Avp {
   std::uint32_t code = 0;
-  std::uint8_t flags = 0;      ///< as on the wire; V decides whether vendor_id is written
-  std::uint32_t vendor_id = 0; ///< meaningful when flags has V
-  Bytes data;                  ///< without padding
+  std::uint8_t flags = 0;       ///< as on the wire; V decides whether vendor_id is written
+  std::uint32_t vendor_id = 0;  ///< meaningful when flags has V
+  Bytes data;                   ///< without padding
   /// Where `data` started in the decoded buffer (0 for built AVPs): makes errors inside grouped
   /// AVPs and values point at octets a person can find in a hex dump. Not compared.
   std::size_t data_offset = 0;

@@ -10,18 +10,18 @@
 
 namespace concur::diameter {
 
-inline constexpr std::uint32_t kVendor3gpp = 10415;                 // IANA enterprise number of 3GPP
-inline constexpr std::uint32_t kApplicationCommon = 0;              // RFC 6733 2.4: base messages
-inline constexpr std::uint32_t kApplicationS6a = 16777251;          // TS 29.272 7.1.8
+inline constexpr std::uint32_t kVendor3gpp = 10415;         // IANA enterprise number of 3GPP
+inline constexpr std::uint32_t kApplicationCommon = 0;      // RFC 6733 2.4: base messages
+inline constexpr std::uint32_t kApplicationS6a = 16777251;  // TS 29.272 7.1.8
 
 namespace command {
-inline constexpr std::uint32_t capabilities_exchange = 257;   // RFC 6733 5.3
-inline constexpr std::uint32_t device_watchdog = 280;         // RFC 6733 5.5
-inline constexpr std::uint32_t disconnect_peer = 282;         // RFC 6733 5.4
-inline constexpr std::uint32_t update_location = 316;         // TS 29.272 7.2.3/7.2.4
-inline constexpr std::uint32_t cancel_location = 317;         // TS 29.272 7.2.7/7.2.8
+inline constexpr std::uint32_t capabilities_exchange = 257;       // RFC 6733 5.3
+inline constexpr std::uint32_t device_watchdog = 280;             // RFC 6733 5.5
+inline constexpr std::uint32_t disconnect_peer = 282;             // RFC 6733 5.4
+inline constexpr std::uint32_t update_location = 316;             // TS 29.272 7.2.3/7.2.4
+inline constexpr std::uint32_t cancel_location = 317;             // TS 29.272 7.2.7/7.2.8
 inline constexpr std::uint32_t authentication_information = 318;  // TS 29.272 7.2.5/7.2.6
-inline constexpr std::uint32_t purge_ue = 321;                // TS 29.272 7.2.13/7.2.14
+inline constexpr std::uint32_t purge_ue = 321;                    // TS 29.272 7.2.13/7.2.14
 }  // namespace command
 
 /// An AVP's identity: code, vendor (0 = IETF, V bit clear) and whether we set the M bit.
@@ -96,21 +96,22 @@ inline constexpr AvpDef xres{1448, kVendor3gpp, true, "XRES"};
 inline constexpr AvpDef autn{1449, kVendor3gpp, true, "AUTN"};
 inline constexpr AvpDef kasme{1450, kVendor3gpp, true, "KASME"};
 inline constexpr AvpDef pdn_type{1456, kVendor3gpp, true, "PDN-Type"};
-inline constexpr AvpDef subscribed_periodic_rau_tau_timer{1619, kVendor3gpp, false, "Subscribed-Periodic-RAU-TAU-Timer"};
+inline constexpr AvpDef subscribed_periodic_rau_tau_timer{1619, kVendor3gpp, false,
+                                                          "Subscribed-Periodic-RAU-TAU-Timer"};
 inline constexpr AvpDef pur_flags{1635, kVendor3gpp, false, "PUR-Flags"};
 }  // namespace avp
 
 namespace result {
-inline constexpr std::uint32_t success = 2001;                 // RFC 6733 7.1.2 DIAMETER_SUCCESS
-inline constexpr std::uint32_t command_unsupported = 3001;     // RFC 6733 7.1.3
-inline constexpr std::uint32_t application_unsupported = 3007; // RFC 6733 7.1.3
-inline constexpr std::uint32_t invalid_avp_value = 5004;       // RFC 6733 7.1.5
-inline constexpr std::uint32_t missing_avp = 5005;             // RFC 6733 7.1.5
-inline constexpr std::uint32_t unable_to_comply = 5012;        // RFC 6733 7.1.5
+inline constexpr std::uint32_t success = 2001;                  // RFC 6733 7.1.2 DIAMETER_SUCCESS
+inline constexpr std::uint32_t command_unsupported = 3001;      // RFC 6733 7.1.3
+inline constexpr std::uint32_t application_unsupported = 3007;  // RFC 6733 7.1.3
+inline constexpr std::uint32_t invalid_avp_value = 5004;        // RFC 6733 7.1.5
+inline constexpr std::uint32_t missing_avp = 5005;              // RFC 6733 7.1.5
+inline constexpr std::uint32_t unable_to_comply = 5012;         // RFC 6733 7.1.5
 // TS 29.272 7.4 experimental results (vendor 3GPP, inside Experimental-Result).
-inline constexpr std::uint32_t error_user_unknown = 5001;                  // 7.4.3.1
-inline constexpr std::uint32_t error_unknown_eps_subscription = 5420;      // 7.4.3.3
-inline constexpr std::uint32_t authentication_data_unavailable = 4181;     // 7.4.4.1
+inline constexpr std::uint32_t error_user_unknown = 5001;               // 7.4.3.1
+inline constexpr std::uint32_t error_unknown_eps_subscription = 5420;   // 7.4.3.3
+inline constexpr std::uint32_t authentication_data_unavailable = 4181;  // 7.4.4.1
 }  // namespace result
 
 /// TS 29.212 5.3.31 RAT-Type value for E-UTRAN.

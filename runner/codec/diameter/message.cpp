@@ -15,9 +15,11 @@ Result<Message> decode(ByteView bytes) {
     if (version != 1) throw_decode("header.version", 0, "version " + std::to_string(version) + ", expected 1");
     const std::uint32_t length = r.u24("header.length");
     if (length != bytes.size())
-      throw_decode("header.length", 1,
-                   "length " + std::to_string(length) + " differs from the message size " + std::to_string(bytes.size()));
-    if (length % 4 != 0) throw_decode("header.length", 1, "length " + std::to_string(length) + " is not a multiple of 4");
+      throw_decode(
+          "header.length", 1,
+          "length " + std::to_string(length) + " differs from the message size " + std::to_string(bytes.size()));
+    if (length % 4 != 0)
+      throw_decode("header.length", 1, "length " + std::to_string(length) + " is not a multiple of 4");
     m.flags = r.u8("header.flags");
     if ((m.flags & kFlagRequest) && (m.flags & kFlagError))
       throw_decode("header.flags", 4, "E bit set on a request (RFC 6733 3)");
@@ -62,14 +64,29 @@ Message answer_to(const Message& request) {
 std::string command_name(std::uint32_t code, bool request) {
   const char* base = nullptr;
   switch (code) {
-    case command::capabilities_exchange: base = "Capabilities-Exchange"; break;
-    case command::device_watchdog: base = "Device-Watchdog"; break;
-    case command::disconnect_peer: base = "Disconnect-Peer"; break;
-    case command::update_location: base = "Update-Location"; break;
-    case command::cancel_location: base = "Cancel-Location"; break;
-    case command::authentication_information: base = "Authentication-Information"; break;
-    case command::purge_ue: base = "Purge-UE"; break;
-    default: return "Command " + std::to_string(code) + (request ? " Request" : " Answer");
+    case command::capabilities_exchange:
+      base = "Capabilities-Exchange";
+      break;
+    case command::device_watchdog:
+      base = "Device-Watchdog";
+      break;
+    case command::disconnect_peer:
+      base = "Disconnect-Peer";
+      break;
+    case command::update_location:
+      base = "Update-Location";
+      break;
+    case command::cancel_location:
+      base = "Cancel-Location";
+      break;
+    case command::authentication_information:
+      base = "Authentication-Information";
+      break;
+    case command::purge_ue:
+      base = "Purge-UE";
+      break;
+    default:
+      return "Command " + std::to_string(code) + (request ? " Request" : " Answer");
   }
   return std::string(base) + (request ? "-Request" : "-Answer");
 }

@@ -24,10 +24,13 @@ void expect_command(const Message& m, std::uint32_t code, std::optional<bool> is
     throw_decode("header.command_code", 5,
                  "command " + std::to_string(m.command_code) + ", expected " + std::to_string(code));
   if (is_request && m.is_request() != *is_request)
-    throw_decode("header.flags", 4, *is_request ? "an answer where a request was expected" : "a request where an answer was expected");
+    throw_decode("header.flags", 4,
+                 *is_request ? "an answer where a request was expected" : "a request where an answer was expected");
 }
 
-std::string text_of(const std::vector<Avp>& avps, const AvpDef& d, std::size_t at) { return as_text(require(avps, d, at)); }
+std::string text_of(const std::vector<Avp>& avps, const AvpDef& d, std::size_t at) {
+  return as_text(require(avps, d, at));
+}
 
 std::optional<std::string> optional_text(const std::vector<Avp>& avps, const AvpDef& d) {
   if (const Avp* a = find(avps, d)) return as_text(*a);
@@ -63,8 +66,9 @@ Route read_route(const std::vector<Avp>& avps, bool is_request) {
 void write_outcome(std::vector<Avp>& out, const Outcome& o) {
   if (o.result_code) out.push_back(make_u32(avp::result_code, *o.result_code));
   if (o.experimental_code)
-    out.push_back(make_grouped(avp::experimental_result, {make_u32(avp::vendor_id, o.experimental_vendor),
-                                                          make_u32(avp::experimental_result_code, *o.experimental_code)}));
+    out.push_back(
+        make_grouped(avp::experimental_result, {make_u32(avp::vendor_id, o.experimental_vendor),
+                                                make_u32(avp::experimental_result_code, *o.experimental_code)}));
 }
 
 Outcome read_outcome(const std::vector<Avp>& avps) {
@@ -101,17 +105,18 @@ std::vector<Avp> capabilities_avps(const CapabilitiesExchange& v) {
   for (auto id : v.supported_vendor_ids) a.push_back(make_u32(avp::supported_vendor_id, id));
   for (auto id : v.auth_application_ids) a.push_back(make_u32(avp::auth_application_id, id));
   for (const auto& vs : v.vendor_specific_applications)
-    a.push_back(make_grouped(avp::vendor_specific_application_id,
-                             {make_u32(avp::vendor_id, vs.vendor_id), make_u32(avp::auth_application_id, vs.auth_application_id)}));
+    a.push_back(make_grouped(
+        avp::vendor_specific_application_id,
+        {make_u32(avp::vendor_id, vs.vendor_id), make_u32(avp::auth_application_id, vs.auth_application_id)}));
   if (v.firmware_revision) a.push_back(make_u32(avp::firmware_revision, *v.firmware_revision));
   return a;
 }
 
 Avp apn_configuration_avp(const ApnConfiguration& c) {
-  const Avp arp = make_grouped(avp::allocation_retention_priority,
-                               {make_u32(avp::priority_level, c.priority_level),
-                                make_u32(avp::pre_emption_capability, c.pre_emption_capability),
-                                make_u32(avp::pre_emption_vulnerability, c.pre_emption_vulnerability)});
+  const Avp arp = make_grouped(
+      avp::allocation_retention_priority,
+      {make_u32(avp::priority_level, c.priority_level), make_u32(avp::pre_emption_capability, c.pre_emption_capability),
+       make_u32(avp::pre_emption_vulnerability, c.pre_emption_vulnerability)});
   return make_grouped(avp::apn_configuration,
                       {make_u32(avp::context_identifier, c.context_identifier), make_u32(avp::pdn_type, c.pdn_type),
                        make_text(avp::service_selection, c.service_selection),
@@ -278,7 +283,8 @@ Result<DeviceWatchdog> parse_device_watchdog(const Message& m) {
 
 Message build_disconnect_peer_request(const DisconnectPeer& v, std::uint32_t hbh, std::uint32_t e2e) {
   Message m = request(command::disconnect_peer, kApplicationCommon, false, hbh, e2e);
-  m.avps = watchdog_avps(v.origin_host, v.origin_realm, std::nullopt, v.disconnect_cause.value_or(0), avp::disconnect_cause);
+  m.avps =
+      watchdog_avps(v.origin_host, v.origin_realm, std::nullopt, v.disconnect_cause.value_or(0), avp::disconnect_cause);
   return m;
 }
 
@@ -312,7 +318,8 @@ Message build(const AuthenticationInformationRequest& v, std::uint32_t hbh, std:
   m.avps.push_back(make_text(avp::user_name, v.imsi));
   std::vector<Avp> info{make_u32(avp::number_of_requested_vectors, v.number_of_requested_vectors),
                         make_u32(avp::immediate_response_preferred, v.immediate_response_preferred ? 1 : 0)};
-  if (v.resynchronization_info) info.push_back(make_octets(avp::re_synchronization_info, view_of(*v.resynchronization_info)));
+  if (v.resynchronization_info)
+    info.push_back(make_octets(avp::re_synchronization_info, view_of(*v.resynchronization_info)));
   m.avps.push_back(make_grouped(avp::requested_eutran_authentication_info, info));
   m.avps.push_back(make_octets(avp::visited_plmn_id, ByteView(v.visited_plmn_id.data(), 3)));
   return m;
@@ -387,7 +394,8 @@ Message build(const UpdateLocationAnswer& v, const Message& req) {
   write_outcome(m.avps, v.outcome);
   if (v.ula_flags) m.avps.push_back(make_u32(avp::ula_flags, *v.ula_flags));
   if (v.subscription) m.avps.push_back(subscription_data_avp(*v.subscription));
-  if (v.top_level_rau_tau_timer) m.avps.push_back(make_u32(avp::subscribed_periodic_rau_tau_timer, *v.top_level_rau_tau_timer));
+  if (v.top_level_rau_tau_timer)
+    m.avps.push_back(make_u32(avp::subscribed_periodic_rau_tau_timer, *v.top_level_rau_tau_timer));
   return m;
 }
 

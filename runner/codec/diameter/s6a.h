@@ -154,22 +154,22 @@ struct ApnConfiguration {
   std::string service_selection = "internet";
   std::uint32_t qci = 9;
   std::uint32_t priority_level = 8;
-  std::uint32_t pre_emption_capability = 1;    ///< 1 PRE-EMPTION_CAPABILITY_DISABLED (TS 29.212 5.3.46)
-  std::uint32_t pre_emption_vulnerability = 0; ///< 0 PRE-EMPTION_VULNERABILITY_ENABLED (5.3.47)
-  std::uint32_t ambr_ul = 0;  ///< bit/s
+  std::uint32_t pre_emption_capability = 1;     ///< 1 PRE-EMPTION_CAPABILITY_DISABLED (TS 29.212 5.3.46)
+  std::uint32_t pre_emption_vulnerability = 0;  ///< 0 PRE-EMPTION_VULNERABILITY_ENABLED (5.3.47)
+  std::uint32_t ambr_ul = 0;                    ///< bit/s
   std::uint32_t ambr_dl = 0;
   bool operator==(const ApnConfiguration&) const = default;
 };
 
 /// The minimal Subscription-Data (7.3.2) an MME needs to attach a UE.
 struct SubscriptionData {
-  std::string msisdn;                        ///< digits, TBCD on the wire (TS 29.329 6.3.2)
-  std::uint32_t subscriber_status = 0;       ///< 0 SERVICE_GRANTED (7.3.29)
-  std::uint32_t network_access_mode = 2;     ///< 2 ONLY_PACKET (7.3.21)
-  std::uint32_t ambr_ul = 0;                 ///< UE-AMBR, bit/s
+  std::string msisdn;                     ///< digits, TBCD on the wire (TS 29.329 6.3.2)
+  std::uint32_t subscriber_status = 0;    ///< 0 SERVICE_GRANTED (7.3.29)
+  std::uint32_t network_access_mode = 2;  ///< 2 ONLY_PACKET (7.3.21)
+  std::uint32_t ambr_ul = 0;              ///< UE-AMBR, bit/s
   std::uint32_t ambr_dl = 0;
   std::uint32_t default_context_identifier = 1;
-  std::uint32_t all_apn_included = 0;        ///< 0 All_APN_CONFIGURATIONS_INCLUDED (7.3.33)
+  std::uint32_t all_apn_included = 0;  ///< 0 All_APN_CONFIGURATIONS_INCLUDED (7.3.33)
   std::vector<ApnConfiguration> apns;
   std::optional<std::uint32_t> subscribed_periodic_rau_tau_timer;  ///< seconds (7.3.134)
   bool operator==(const SubscriptionData&) const = default;

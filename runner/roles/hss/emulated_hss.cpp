@@ -54,9 +54,7 @@ void EmulatedHss::stop() {
   listener_.reset();
 }
 
-transport::SocketAddress EmulatedHss::local() const {
-  return listener_ ? listener_->local() : config_.listen;
-}
+transport::SocketAddress EmulatedHss::local() const { return listener_ ? listener_->local() : config_.listen; }
 
 void EmulatedHss::accept_loop() {
   while (!stopping_) {

@@ -29,7 +29,8 @@ EmulatedSgw::~EmulatedSgw() { stop(); }
 void EmulatedSgw::start(SgwConfig config) {
   stop();
   config_ = std::move(config);
-  if (const auto v4 = ipv4_of(config_.listen.ip); v4 && config_.listen.ip != "0.0.0.0") config_.addressing.s11_address = *v4;
+  if (const auto v4 = ipv4_of(config_.listen.ip); v4 && config_.listen.ip != "0.0.0.0")
+    config_.addressing.s11_address = *v4;
   transport::GtpcOptions options;
   options.local = config_.listen;
   options.tap = tap_;

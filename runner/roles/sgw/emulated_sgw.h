@@ -17,7 +17,7 @@ namespace concur::roles::sgw {
 
 struct SgwConfig {
   transport::SocketAddress listen{"127.0.0.1", transport::kGtpcPort};
-  SgwAddressing addressing;  ///< s11_address follows `listen` when that is IPv4
+  SgwAddressing addressing;            ///< s11_address follows `listen` when that is IPv4
   std::chrono::milliseconds poll{50};  ///< how often the serving thread looks at the stop flag
 };
 

@@ -10,12 +10,18 @@ namespace {
 
 std::optional<MessageType> reply_type_of(std::uint8_t request_type) {
   switch (static_cast<MessageType>(request_type)) {
-    case MessageType::create_session_request: return MessageType::create_session_response;
-    case MessageType::modify_bearer_request: return MessageType::modify_bearer_response;
-    case MessageType::release_access_bearers_request: return MessageType::release_access_bearers_response;
-    case MessageType::delete_session_request: return MessageType::delete_session_response;
-    case MessageType::echo_request: return MessageType::echo_response;
-    default: return std::nullopt;
+    case MessageType::create_session_request:
+      return MessageType::create_session_response;
+    case MessageType::modify_bearer_request:
+      return MessageType::modify_bearer_response;
+    case MessageType::release_access_bearers_request:
+      return MessageType::release_access_bearers_response;
+    case MessageType::delete_session_request:
+      return MessageType::delete_session_response;
+    case MessageType::echo_request:
+      return MessageType::echo_response;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -111,10 +117,9 @@ GtpMessage S11Service::create_session(const GtpMessage& req) {
   Paa paa;
   paa.pdn_type = 1;  // IPv4
   paa.ipv4 = s.ue_address;
-  std::vector<Ie> ies{make_ie(accepted()),
-                      make_ie(fteid(interface_type::s11s4_sgw, s.sgw_teid, addressing_.s11_address), 0),
-                      make_ie(fteid(interface_type::s5s8_pgw_gtpc, s.sgw_teid, addressing_.s11_address), 1),
-                      make_ie(paa)};
+  std::vector<Ie> ies{
+      make_ie(accepted()), make_ie(fteid(interface_type::s11s4_sgw, s.sgw_teid, addressing_.s11_address), 0),
+      make_ie(fteid(interface_type::s5s8_pgw_gtpc, s.sgw_teid, addressing_.s11_address), 1), make_ie(paa)};
   if (const Ambr* ambr = find<Ambr>(req.ies)) ies.push_back(make_ie(*ambr));
   ies.insert(ies.end(), created.begin(), created.end());
   ies.push_back(make_ie(Recovery{addressing_.restart_counter}));

@@ -25,15 +25,15 @@ inline constexpr std::uint8_t mandatory_ie_missing = 70;
 }  // namespace cause
 
 struct SgwAddressing {
-  gtpv2::Ipv4 s11_address{127, 0, 0, 1};  ///< our S11 GTP-C address in F-TEIDs
-  gtpv2::Ipv4 s1u_address{127, 0, 0, 1};  ///< our S1-U GTP-U address in F-TEIDs
+  gtpv2::Ipv4 s11_address{127, 0, 0, 1};    ///< our S11 GTP-C address in F-TEIDs
+  gtpv2::Ipv4 s1u_address{127, 0, 0, 1};    ///< our S1-U GTP-U address in F-TEIDs
   gtpv2::Ipv4 ue_pool_first{10, 45, 0, 2};  ///< PDN addresses are handed out upwards from here
   std::uint8_t restart_counter = 1;
 };
 
 struct SgwCounters {
-  std::atomic<std::uint32_t> create_session{0}, modify_bearer{0}, release_access_bearers{0}, delete_session{0},
-      echo{0}, context_not_found{0}, rejected{0};
+  std::atomic<std::uint32_t> create_session{0}, modify_bearer{0}, release_access_bearers{0}, delete_session{0}, echo{0},
+      context_not_found{0}, rejected{0};
 };
 
 /// One PDN connection as the SGW keeps it.

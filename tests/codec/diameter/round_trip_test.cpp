@@ -34,20 +34,30 @@ TEST(DiameterRoundTrip, header_carries_version_length_flags_command_and_identifi
   EXPECT_EQ(wire[4], kFlagRequest | kFlagProxiable);
   EXPECT_EQ((wire[5] << 16) | (wire[6] << 8) | wire[7], 318);
   EXPECT_EQ(wire.size() % 4, 0u);
-  EXPECT_EQ(to_hex(ByteView(wire.data() + 8, 12)), "01000023" "01020304" "0a0b0c0d");
+  EXPECT_EQ(to_hex(ByteView(wire.data() + 8, 12)),
+            "01000023"
+            "01020304"
+            "0a0b0c0d");
 }
 
 TEST(DiameterRoundTrip, vendor_specific_avp_has_v_bit_and_vendor_id_and_pads_to_four_octets) {
   ByteWriter w;
   write_avp(w, make_octets(avp::visited_plmn_id, from_hex("00f110")));
   // code 1407, flags V|M, length 12 + 3 = 15, vendor 10415, data, one padding octet.
-  EXPECT_EQ(to_hex(view_of(w.data())), "0000057f" "c000000f" "000028af" "00f11000");
+  EXPECT_EQ(to_hex(view_of(w.data())),
+            "0000057f"
+            "c000000f"
+            "000028af"
+            "00f11000");
 }
 
 TEST(DiameterRoundTrip, base_avp_has_no_vendor_field) {
   ByteWriter w;
   write_avp(w, make_u32(avp::result_code, result::success));
-  EXPECT_EQ(to_hex(view_of(w.data())), "0000010c" "4000000c" "000007d1");
+  EXPECT_EQ(to_hex(view_of(w.data())),
+            "0000010c"
+            "4000000c"
+            "000007d1");
 }
 
 TEST(DiameterRoundTrip, authentication_information_request_keeps_imsi_plmn_and_resync_info) {
@@ -112,8 +122,8 @@ TEST(DiameterRoundTrip, answer_copies_identifiers_and_clears_the_request_bit) {
 }
 
 TEST(DiameterRoundTrip, cancel_location_request_and_answer_keep_imsi_type_and_outcome) {
-  const CancelLocationRequest clr{Route{"hss;1;2", samples::kHssHost, samples::kRealm, samples::kMmeHost, samples::kRealm},
-                                  samples::kImsi, 2};
+  const CancelLocationRequest clr{
+      Route{"hss;1;2", samples::kHssHost, samples::kRealm, samples::kMmeHost, samples::kRealm}, samples::kImsi, 2};
   const Message req = round_trip(build(clr, 3, 4));
   auto back = parse_cancel_location_request(req);
   ASSERT_TRUE(back.ok()) << back.error().to_string();

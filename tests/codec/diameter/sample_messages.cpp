@@ -101,16 +101,17 @@ std::vector<std::pair<std::string, Message>> all_messages() {
   out.emplace_back("PUR", pur_m);
   PurgeUeAnswer pua{Route{pur().route.session_id, kHssHost, kRealm, std::nullopt, std::nullopt}, Outcome::success(), 0};
   out.emplace_back("PUA", build(pua, pur_m));
-  const Message clr = build(CancelLocationRequest{Route{make_session_id(kHssHost, 9, 1), kHssHost, kRealm, kMmeHost, kRealm},
-                                                   kImsi, 2},
-                            0x106, 0x206);
+  const Message clr =
+      build(CancelLocationRequest{Route{make_session_id(kHssHost, 9, 1), kHssHost, kRealm, kMmeHost, kRealm}, kImsi, 2},
+            0x106, 0x206);
   out.emplace_back("CLR", clr);
   out.emplace_back("CLA", build(CancelLocationAnswer{Route{make_session_id(kHssHost, 9, 1), kMmeHost, kRealm, {}, {}},
                                                      Outcome::success()},
                                 clr));
   const Message dpr = build_disconnect_peer_request(DisconnectPeer{kMmeHost, kRealm, 0, std::nullopt}, 0x105, 0x205);
   out.emplace_back("DPR", dpr);
-  out.emplace_back("DPA", build_disconnect_peer_answer(DisconnectPeer{kHssHost, kRealm, std::nullopt, std::nullopt}, dpr));
+  out.emplace_back("DPA",
+                   build_disconnect_peer_answer(DisconnectPeer{kHssHost, kRealm, std::nullopt, std::nullopt}, dpr));
   return out;
 }
 
