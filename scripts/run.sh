@@ -1,38 +1,38 @@
 #!/usr/bin/env bash
-# The main job (README.md). Until the runner lands, it is the codec self-check: decode every
-# capture in captures/ and in ../shared/captures/real/ (when present) with `concur decode`,
-# writing one report per capture (text and JSON statistics) to reports/.
-# Exit status: 0 when every message of every capture decoded, 1 otherwise.
+# The main job (README.md): the full suite against the built-in reference MME, reports in
+# reports/ (or $CONCUR_REPORTS):
+#   reports/report.html, junit.xml, summary.txt, pcap/<case>.pcap    `concur run`
+#   reports/replay/<capture>.txt and .junit.xml                        `concur replay` of every
+#       capture in captures/ and ../shared/captures/real/ (when present)
+# Exit status: that of `concur run` (0 nothing failed, 1 a test case failed, 2 usage/profile
+# error, 3 the tester broke), or 1 when it passed but a replay failed or could not be read.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 bash scripts/setup.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j "$(nproc)" --target concur
+cmake --build build -j "$(nproc)" --target concur concur-reference-mme concur-reference-enb
 out=${CONCUR_REPORTS:-reports}
-mkdir -p "$out"
+mkdir -p "$out/replay"
 
-captures=()
-for f in captures/*.pcap captures/*.pcapng "${CONCUR_SHARED_DIR:-../shared}"/captures/real/*.pcap \
-         "${CONCUR_SHARED_DIR:-../shared}"/captures/real/*.pcapng; do
-  [ -f "$f" ] && captures+=("$f")
-done
-if [ ${#captures[@]} -eq 0 ]; then
-  echo "run: no captures found in captures/ or ../shared/captures/real/"
-  exit 1
-fi
+status=0
+./build/runner/cli/concur run --reference --out "$out" || status=$?
 
-failed=0
-for f in "${captures[@]}"; do
+shared=${CONCUR_SHARED_DIR:-../shared}
+replay_failed=0
+for f in captures/*.pcap captures/*/*.pcap "$shared"/captures/real/*.pcap "$shared"/captures/real/*.pcapng; do
+  [ -f "$f" ] || continue
   name=$(basename "$f"); name=${name%.*}
-  if ./build/runner/cli/concur decode "$f" > "$out/decode-$name.txt" 2> "$out/decode-$name.errors.txt" &&
-     ./build/runner/cli/concur decode --stats --json "$f" > "$out/decode-$name.stats.json" 2>/dev/null; then
-    echo "run: $f: $(grep -c . "$out/decode-$name.txt") messages decoded, no errors"
-    [ -s "$out/decode-$name.errors.txt" ] || rm -f "$out/decode-$name.errors.txt"
-  else
-    echo "run: $f: decode errors, see $out/decode-$name.errors.txt"
-    failed=1
-  fi
+  keys=()
+  [ -f "${f%.*}.keys" ] && keys=(--keys "${f%.*}.keys")
+  rc=0
+  ./build/runner/cli/concur replay "$f" "${keys[@]}" --junit "$out/replay/$name.junit.xml" \
+    --report "$out/replay/$name.txt" > /dev/null 2> "$out/replay/$name.errors.txt" || rc=$?
+  [ -s "$out/replay/$name.errors.txt" ] || rm -f "$out/replay/$name.errors.txt"
+  echo "run: replay $f: exit $rc (report $out/replay/$name.txt)"
+  if [ "$rc" -ne 0 ] && [ ! -f "${f%.*}.expected" ]; then replay_failed=1; fi
 done
-echo "run: reports in $out/"
-exit $failed
+
+echo "run: reports in $out/ (open $out/report.html)"
+if [ "$status" -eq 0 ] && [ "$replay_failed" -ne 0 ]; then status=1; fi
+exit $status
