@@ -113,7 +113,7 @@ TEST(NextepcLab, emulated_enb_gets_s1_setup_response_from_nextepc_in_the_vm_over
   EXPECT_EQ(event.ppid, transport::kS1apPpid);
 
   const auto answer = s1ap::decode_pdu(view_of(event.bytes));
-  ASSERT_TRUE(answer.has_value()) << answer.error().to_string();
+  ASSERT_TRUE(answer.ok()) << answer.error().to_string();
   ASSERT_FALSE(std::holds_alternative<s1ap::S1SetupFailure>(*answer))
       << "NextEPC refused the eNB: its PLMN/TAC (profile nextepc.xml) is not what the VM serves (lab/lab.conf)";
   ASSERT_TRUE(std::holds_alternative<s1ap::S1SetupResponse>(*answer)) << "answer is not an S1 SETUP RESPONSE";
