@@ -1,0 +1,78 @@
+// The example captures in captures/reference/ were made by `concur run` against the reference MME,
+// conformant and faulty (`--violate Rn`); each has the per-rule verdicts its live run judged in
+// NAME.expected. Replayed through the judge with the subscribers' keys, every one must give the
+// same verdict for every rule, with no decode error (captures/README.md says how they were made).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "judge/judge.h"
+#include "judge/key_material.h"
+#include "monitor/verdict.h"
+
+namespace concur::judge {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kCaptures = fs::path(CONCUR_SOURCE_DIR) / "captures" / "reference";
+
+std::vector<std::string> committed_captures() {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(kCaptures, ec))
+    if (e.path().extension() == ".pcap") names.push_back(e.path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+/// "R3 fail" lines: the verdict of each rule.
+std::map<std::string, std::string> expected_verdicts(const fs::path& file) {
+  std::map<std::string, std::string> out;
+  std::ifstream in(file);
+  std::string rule, verdict;
+  while (in >> rule >> verdict) out[rule] = verdict;
+  return out;
+}
+
+class CommittedCapture : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(CommittedCapture, replays_to_the_verdicts_its_live_run_judged) {
+  const fs::path pcap = kCaptures / (GetParam() + ".pcap");
+  const auto expected = expected_verdicts(kCaptures / (GetParam() + ".expected"));
+  ASSERT_EQ(expected.size(), 9u) << "one verdict per rule R1..R9 in " << GetParam() << ".expected";
+  const KeyMaterial keys = read_key_file((kCaptures / "subscribers.keys").string());
+  JudgeOptions options;
+  options.keys = &keys;
+  const Judgement j = judge_capture(pcap.string(), options);
+  ASSERT_FALSE(j.input_error) << *j.input_error;
+  EXPECT_EQ(j.decode_errors, 0u) << format_judgement(j);
+  EXPECT_EQ(j.not_inspectable, 0u) << format_judgement(j);
+  std::map<std::string, std::string> seen;
+  for (const auto& r : j.rules) seen[monitor::rule_name(r.rule)] = std::string(monitor::to_string(r.verdict));
+  EXPECT_EQ(seen, expected) << format_judgement(j);
+}
+
+INSTANTIATE_TEST_SUITE_P(ReferenceMme, CommittedCapture, ::testing::ValuesIn(committed_captures()),
+                         [](const auto& test_param) {
+                           std::string n = test_param.param;
+                           for (char& c : n) if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           return n;
+                         });
+
+TEST(CommittedCaptures, cover_the_conformant_mme_and_the_faulty_variants_of_rules_1_to_3) {
+  const auto names = committed_captures();
+  for (const std::string prefix : {"conformant-", "violate-R1-", "violate-R2-", "violate-R3-"}) {
+    EXPECT_TRUE(std::any_of(names.begin(), names.end(), [&](const std::string& n) { return n.rfind(prefix, 0) == 0; }))
+        << "no capture named " << prefix << "* in " << kCaptures;
+  }
+}
+
+}  // namespace
+}  // namespace concur::judge
