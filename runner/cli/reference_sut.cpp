@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "security/milenage.h"
+#include "transport/control_line.h"
 
 namespace concur::cli {
 
@@ -58,31 +59,7 @@ std::string reference_mme_path() {
 }
 
 std::string control_request(const std::string& socket_path, const std::string& line, std::chrono::milliseconds timeout) {
-  const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) return "";
-  sockaddr_un addr{};
-  addr.sun_family = AF_UNIX;
-  std::strncpy(addr.sun_path, socket_path.c_str(), sizeof(addr.sun_path) - 1);
-  std::string reply;
-  const std::string text = line + "\n";
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0 &&
-      ::send(fd, text.data(), text.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(text.size())) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    std::string buffer;
-    while (buffer.find('\n') == std::string::npos) {
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-      if (left.count() <= 0) break;
-      pollfd p{fd, POLLIN, 0};
-      if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
-      char buf[1024];
-      const ssize_t n = ::read(fd, buf, sizeof(buf));
-      if (n <= 0) break;
-      buffer.append(buf, static_cast<std::size_t>(n));
-    }
-    if (const auto nl = buffer.find('\n'); nl != std::string::npos) reply = buffer.substr(0, nl);
-  }
-  ::close(fd);
-  return reply;
+  return transport::control_line_request(socket_path, line, timeout).value_or("");
 }
 
 ReferenceSut::Started ReferenceSut::start(const profile::SutProfile& profile, const std::vector<std::string>& violations,

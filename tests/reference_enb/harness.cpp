@@ -12,6 +12,7 @@
 
 #include "codec/nas/message.h"
 #include "security/secret_key.h"
+#include "transport/control_line.h"
 
 namespace concur::reference::enb::testing {
 
@@ -98,31 +99,7 @@ EnbProcess::~EnbProcess() {
 }
 
 std::optional<std::string> EnbProcess::control(const std::string& command, std::chrono::milliseconds timeout) {
-  const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) return std::nullopt;
-  sockaddr_un addr{};
-  addr.sun_family = AF_UNIX;
-  std::strncpy(addr.sun_path, control_path_.c_str(), sizeof(addr.sun_path) - 1);
-  std::optional<std::string> reply;
-  const std::string line = command + "\n";
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0 &&
-      ::send(fd, line.data(), line.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(line.size())) {
-    std::string buffer;
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (buffer.find('\n') == std::string::npos) {
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-      if (left.count() <= 0) break;
-      pollfd p{fd, POLLIN, 0};
-      if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
-      char buf[2048];
-      const ssize_t n = ::read(fd, buf, sizeof(buf));
-      if (n <= 0) break;
-      buffer.append(buf, static_cast<std::size_t>(n));
-    }
-    if (const auto nl = buffer.find('\n'); nl != std::string::npos) reply = buffer.substr(0, nl);
-  }
-  ::close(fd);
-  return reply;
+  return transport::control_line_request(control_path_, command, timeout);
 }
 
 std::optional<std::string> EnbProcess::wait_for_status(const std::string& needle, std::chrono::milliseconds timeout) {
