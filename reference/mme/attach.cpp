@@ -404,7 +404,7 @@ void ReferenceMme::initial_context_setup_response(UeContext& ue, bool success, C
   if (ue.as_key_procedure != AsKeyProcedure::initial_context_setup) {
     // TS 36.413 10.4: an answer to a procedure that is not running.
     log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": INITIAL CONTEXT SETUP answer without a request: ERROR INDICATION");
-    error_indication(ue.s1->enb, ue.mme_ue_s1ap_id, ue.s1->enb_ue_s1ap_id, {s1ap::CauseGroup::protocol, 5});
+    error_indication(ue.s1->enb, ue.mme_ue_s1ap_id, ue.s1->enb_ue_s1ap_id, {s1ap::CauseGroup::protocol, 3});  // message-not-compatible-with-receiver-state
     return;
   }
   as_key_procedure_ended(ue, now);

@@ -12,7 +12,9 @@ inline constexpr s1ap::Cause transfer_syntax_error{s1ap::CauseGroup::protocol, 0
 inline constexpr s1ap::Cause unknown_mme_ue_s1ap_id{s1ap::CauseGroup::radio_network, 13};
 inline constexpr s1ap::Cause unknown_enb_ue_s1ap_id{s1ap::CauseGroup::radio_network, 14};
 inline constexpr s1ap::Cause unknown_pair_ue_s1ap_id{s1ap::CauseGroup::radio_network, 15};
-inline constexpr s1ap::Cause message_not_compatible{s1ap::CauseGroup::protocol, 5};
+// CauseProtocol (TS 36.413 9.2.1.3): 3 = message-not-compatible-with-receiver-state (5 would be
+// abstract-syntax-error-falsely-constructed-message).
+inline constexpr s1ap::Cause message_not_compatible{s1ap::CauseGroup::protocol, 3};
 inline constexpr s1ap::Cause normal_release{s1ap::CauseGroup::nas, 0};
 }  // namespace cause
 

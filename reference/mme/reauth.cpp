@@ -103,7 +103,7 @@ void ReferenceMme::ue_context_modification_answered(UeContext& ue, bool success,
     // TS 36.413 10.4: an answer to a procedure that is not running.
     log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": UE CONTEXT MODIFICATION answer without a request: ERROR " +
         "INDICATION");
-    error_indication(ue.s1->enb, ue.mme_ue_s1ap_id, ue.s1->enb_ue_s1ap_id, {s1ap::CauseGroup::protocol, 5});
+    error_indication(ue.s1->enb, ue.mme_ue_s1ap_id, ue.s1->enb_ue_s1ap_id, {s1ap::CauseGroup::protocol, 3});  // message-not-compatible-with-receiver-state
     return;
   }
   if (success && !ue.keys.pending_new_kasme()) {

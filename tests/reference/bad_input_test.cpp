@@ -14,7 +14,8 @@ namespace {
 // TS 36.413 9.2.1.3: CauseRadioNetwork and CauseProtocol values.
 const s1ap::Cause kUnknownMmeUeS1apId{s1ap::CauseGroup::radio_network, 13};
 const s1ap::Cause kUnknownEnbUeS1apId{s1ap::CauseGroup::radio_network, 14};
-const s1ap::Cause kMessageNotCompatibleWithReceiverState{s1ap::CauseGroup::protocol, 5};
+// CauseProtocol ::= ENUMERATED (TS 36.413 9.2.1.3): the fourth value, 3.
+const s1ap::Cause kMessageNotCompatibleWithReceiverState{s1ap::CauseGroup::protocol, 3};
 
 class ReferenceMmeBadInput : public ::testing::Test {
  protected:
