@@ -39,4 +39,16 @@ std::optional<std::string> control_line_request(const std::string& socket_path, 
   return reply;
 }
 
+std::optional<std::string> control_line_wait_for(const std::string& socket_path, const std::string& line,
+                                                 const std::string& needle, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::optional<std::string> last;
+  while (std::chrono::steady_clock::now() < deadline) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    last = control_line_request(socket_path, line, left);
+    if (last && last->find(needle) != std::string::npos) return last;
+  }
+  return last;
+}
+
 }  // namespace concur::transport

@@ -15,4 +15,10 @@ namespace concur::transport {
 std::optional<std::string> control_line_request(const std::string& socket_path, const std::string& line,
                                                 std::chrono::milliseconds timeout);
 
+/// Asks `line` again and again until a reply contains `needle` or `timeout` ends (e.g. "status"
+/// until the process reports "attached"). Returns the matching reply, or the last one (nullopt
+/// when none came) so a failing test can show what the process said instead.
+std::optional<std::string> control_line_wait_for(const std::string& socket_path, const std::string& line,
+                                                 const std::string& needle, std::chrono::milliseconds timeout);
+
 }  // namespace concur::transport

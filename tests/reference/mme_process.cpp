@@ -56,13 +56,7 @@ std::optional<std::string> MmeProcess::control(const std::string& command, std::
 }
 
 std::optional<std::string> MmeProcess::wait_for_status(const std::string& needle, std::chrono::milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  std::optional<std::string> last;
-  while (std::chrono::steady_clock::now() < deadline) {
-    last = control("status");
-    if (last && last->find(needle) != std::string::npos) return last;
-  }
-  return last;
+  return transport::control_line_wait_for(control_path_, "status", needle, timeout);
 }
 
 std::optional<int> MmeProcess::terminate(std::chrono::milliseconds timeout) {

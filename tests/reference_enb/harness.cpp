@@ -103,13 +103,7 @@ std::optional<std::string> EnbProcess::control(const std::string& command, std::
 }
 
 std::optional<std::string> EnbProcess::wait_for_status(const std::string& needle, std::chrono::milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  std::optional<std::string> last;
-  while (std::chrono::steady_clock::now() < deadline) {
-    last = control("status");
-    if (last && last->find(needle) != std::string::npos) return last;
-  }
-  return last;
+  return transport::control_line_wait_for(control_path_, "status", needle, timeout);
 }
 
 std::optional<int> EnbProcess::terminate(std::chrono::milliseconds timeout) {

@@ -74,6 +74,19 @@ TEST(ControlLine, a_peer_that_never_answers_gives_nothing_after_the_timeout) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, 5s);
 }
 
+TEST(ControlLine, waiting_for_a_reply_returns_the_one_that_contains_the_needle) {
+  OneShotServer server("status attached=1\n");
+  const auto reply = control_line_wait_for(server.path(), "status", "attached=1", 2s);
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(*reply, "status attached=1");
+}
+
+TEST(ControlLine, waiting_for_a_needle_that_never_comes_ends_at_the_timeout_with_nothing) {
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_FALSE(control_line_wait_for("/tmp/concur-no-such-control-socket", "status", "attached", 200ms));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 5s);
+}
+
 TEST(ControlLine, an_absent_socket_gives_nothing) {
   EXPECT_FALSE(control_line_request("/tmp/concur-no-such-control-socket", "status", 200ms));
 }
