@@ -258,8 +258,8 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     };
 
   // --- the cases, in parallel slots
-  std::string sut_names = mme_profile && any_mme_case ? "'" + mme_profile->name + "'" : "";
-  if (any_enb_case) sut_names += (sut_names.empty() ? "'" : " and '") + enb_profile->name + "'";
+  std::string sut_names = any_mme_case ? mme_profile->name : "";  // "reference-mme and reference-enb"
+  if (any_enb_case) sut_names += (sut_names.empty() ? "" : " and ") + enb_profile->name;
   out << "running " << selected.size() << " test case(s) against " << sut_names << " with " << o.jobs << " job(s)\n" << std::flush;
   std::vector<std::optional<JudgedCase>> results(selected.size());
   const auto run_start = std::chrono::system_clock::now();
@@ -373,7 +373,9 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     const auto duration = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now() - run_start);
     std::optional<std::string> violate;
     for (const auto& v : o.violations) violate = violate ? *violate + " " + v : v;
-    report::write_html_report(html_run_report(judged, profile, o.profile, run_start, duration, violate),
+    profile::SutProfile headline = profile;  // the report names every SUT the run tested
+    headline.name = sut_names;
+    report::write_html_report(html_run_report(judged, headline, o.profile, run_start, duration, violate),
                               std::filesystem::path(o.out) / "report.html");
   } catch (const std::exception& e) {
     err << "concur run: the HTML report could not be written: " << e.what() << "\n";
