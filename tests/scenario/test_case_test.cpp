@@ -65,6 +65,24 @@ TEST(TestCaseLanguage, rule_5_has_cases_for_an_enb_sut_with_the_runner_as_mme) {
   EXPECT_GE(r5, 4u);
 }
 
+TEST(TestCaseLanguage, rule_5_cases_are_none_for_an_enb_without_a_trigger_saying_which_pics_is_missing) {
+  const auto enb_without_trigger = profile::parse_profile(
+      "<sut-profile name=\"lab-enb\">\n  <sut><enb listen-address=\"127.0.0.1\"/></sut>\n"
+      "  <ran mcc=\"001\" mnc=\"01\" tacs=\"1\"/>\n"
+      "  <subscriber imsi=\"001010000000001\" k=\"465b5ce8b199b49faa5f0a2ee238a6bc\" opc=\"cd63cb71954a9f4e48a5994e37a02baf\"/>\n"
+      "  <capabilities s1-handover=\"true\"/>\n  <enb-trigger kind=\"none\"/>\n</sut-profile>\n",
+      "lab-enb.xml");
+  std::size_t r5 = 0;
+  for (const auto& tc : load_test_cases(std::string(CONCUR_TESTCASES_DIR))) {
+    if (!tc.sut_is_enb()) continue;
+    ++r5;
+    const auto why = not_applicable(tc, enb_without_trigger);
+    ASSERT_TRUE(why) << tc.id;
+    EXPECT_NE(why->find("'enb-trigger'"), std::string::npos) << *why;
+  }
+  EXPECT_GE(r5, 4u);
+}
+
 TEST(TestCaseLanguage, an_enb_sut_case_reads_mme_sends_and_enb_triggers) {
   const auto tc = parse_test_case(enb_case_with("    <trigger action=\"handover\" ue=\"ue\"/>\n"
                                                 "    <send from=\"mme\" message=\"UEContextModificationRequest\" ue=\"ue\"/>\n"
