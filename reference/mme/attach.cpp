@@ -317,6 +317,7 @@ void ReferenceMme::security_mode_complete(UeContext& ue, std::uint32_t uplink_co
     // the old chain until a UCM takes a KeNB of the new KASME into use (7.2.10 rule 3).
     ue.keys.new_kasme_in_nas(ksi, ue.nas.current()->kasme());
     ue.ucm_uplink_nas_count = uplink_count;
+    ue.ucm_owed = true;
     request_ue_context_modification(ue, now);
     smc_completed_while_connected(ue);  // rule 3 decision point (reauth.cpp)
   } else {
@@ -471,6 +472,7 @@ void ReferenceMme::release_complete(std::size_t enb, const s1ap::UeContextReleas
   ue.t3460.reset();
   ue.reauth_queued.reset();
   ue.ucm_queued.reset();
+  ue.ucm_owed = false;
   ue.pending_vector.reset();
   ue.smc_ksi.reset();
   ue.idle_procedure = IdleProcedure::none;

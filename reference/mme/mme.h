@@ -126,6 +126,8 @@ class ReferenceMme {
   // --- re-authentication in ECM-CONNECTED and the rules (reauth.cpp)
   std::string reauth(UeContext& ue, Clock::time_point now);
   void request_ue_context_modification(UeContext& ue, Clock::time_point now);
+  /// Sends the UCM still owed for a new KASME once nothing holds it back any more.
+  void ue_context_modification_may_resume(UeContext& ue, Clock::time_point now);
   void ue_context_modification_answered(UeContext& ue, bool success, Clock::time_point now);
   void as_key_procedure_ended(UeContext& ue, Clock::time_point now);
   void expire_guards(UeContext& ue, Clock::time_point now);

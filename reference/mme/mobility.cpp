@@ -141,7 +141,7 @@ void ReferenceMme::handover_cancel(UeContext& ue, const s1ap::HandoverCancel& m,
 void ReferenceMme::handover_ended(UeContext& ue, Clock::time_point now) {
   ue.handover.reset();
   // A UCM waiting for the handover to end (the source eNB would refuse it, rule 5) goes now.
-  if (ue.ucm_queued && !ue.nas_smc_ongoing()) request_ue_context_modification(ue, now);
+  ue_context_modification_may_resume(ue, now);
 }
 
 void ReferenceMme::path_switch_request(std::size_t enb, const s1ap::PathSwitchRequest& m) {

@@ -221,8 +221,9 @@ void ReferenceMme::relocation_failed(UeContext& ue, const std::string& why, Cloc
 
 void ReferenceMme::relocation_ended(UeContext& ue, Clock::time_point now) {
   ue.relocation.reset();
-  // A UCM held back for the relocation (rule 8 window) goes now.
-  if (ue.ucm_queued && !ue.nas_smc_ongoing() && !ue.handover) request_ue_context_modification(ue, now);
+  // A UCM held back for the relocation (rule 8 window) goes now, also when the relocation failed
+  // or was cancelled after the UCM's own queue guard ran out.
+  ue_context_modification_may_resume(ue, now);
 }
 
 void ReferenceMme::relocation_cancelled(UeContext& ue, Clock::time_point now) {

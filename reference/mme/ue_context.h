@@ -68,6 +68,10 @@ struct UeContext {
   AsKeyProcedure as_key_procedure = AsKeyProcedure::none;  ///< rules 1, 2, 7
   std::optional<Clock::time_point> as_key_guard;
   std::uint32_t ucm_uplink_nas_count = 0;  ///< KeNB input of the UCM in flight
+  /// A KeNB of the new KASME still has to reach the eNB by UCM (TS 33.401 7.2.9.2): set when NAS
+  /// took the new KASME into use, cleared when the eNB confirmed the UCM. Kept apart from the
+  /// rule-3 window because the R3 variant closes that window early and still owes the UCM.
+  bool ucm_owed = false;
   std::vector<s1ap::ERabToBeSetup> e_rabs;
 
   // Requests waiting because a rule says so, with the moment they give up (guard timers).
