@@ -254,6 +254,36 @@ class ReferenceMmeS11Failures : public ReferenceMmeS11 {
     enb_a->send(complete);
   }
 
+  /// The SGW accepts: its S11 TEID 0x99, S1-U F-TEID 127.0.0.7 / 0x4242, PDN address 10.9.8.7.
+  void accept_create_session(const GtpReceived& request) {
+    const auto* f = gtpv2::find<gtpv2::FTeid>(request.message.ies, 0);
+    ASSERT_TRUE(f);
+    gtpv2::BearerContext b;
+    b.ebi = 5;
+    b.cause = gtpv2::Cause{16};
+    b.fteid_instance0 = gtpv2::FTeid{gtpv2::interface_type::s1u_sgw, 0x4242, gtpv2::Ipv4{127, 0, 0, 7}, std::nullopt};
+    gtpv2::Paa paa;
+    paa.ipv4 = gtpv2::Ipv4{10, 9, 8, 7};
+    fake_sgw.reply(request.from,
+                   gtpv2::make_message(gtpv2::MessageType::create_session_response, f->teid, request.message.header.sequence,
+                                       {gtpv2::make_ie(gtpv2::Cause{16}),
+                                        gtpv2::make_ie(gtpv2::FTeid{gtpv2::interface_type::s11s4_sgw, 0x99,
+                                                                    gtpv2::Ipv4{127, 0, 0, 7}, std::nullopt},
+                                                       0),
+                                        gtpv2::make_ie(paa), gtpv2::make_bearer_context_ie(b, 0)}));
+  }
+  /// The next request at the SGW must be of `type` (addressed to its TEID 0x99).
+  std::optional<GtpReceived> expect_at_sgw(gtpv2::MessageType type) {
+    auto r = fake_sgw.receive_request(kWait);
+    if (!r) {
+      ADD_FAILURE() << "nothing arrived at the SGW";
+      return std::nullopt;
+    }
+    EXPECT_EQ(r->message.type(), type) << gtpv2::message_name(r->message);
+    EXPECT_EQ(r->message.header.teid, 0x99u);
+    return r;
+  }
+
   TestGtpPeer fake_sgw;
   std::uint32_t mme_id = 0;
 };
@@ -306,6 +336,43 @@ TEST_F(ReferenceMmeS11Failures, an_sgw_that_never_answers_create_session_gives_a
   const auto sent = std::chrono::steady_clock::now();
   ASSERT_NO_FATAL_FAILURE(expect_attach_reject(ue, 38, 11));  // network failure
   EXPECT_GE(std::chrono::steady_clock::now() - sent, 1000ms) << "gave up before N3 x T3";
+}
+
+TEST_F(ReferenceMmeS11Failures, an_sgw_refusing_the_path_switch_modify_bearer_gives_path_switch_failure_and_a_release) {
+  auto r = attach_until_create_session(ue, 11);
+  ASSERT_TRUE(r);
+  ASSERT_NO_FATAL_FAILURE(accept_create_session(*r));
+  ASSERT_TRUE(enb_a->expect<s1ap::InitialContextSetupRequest>());
+  s1ap::InitialContextSetupResponse response;
+  response.mme_ue_s1ap_id = mme_id;
+  response.enb_ue_s1ap_id = 11;
+  response.e_rabs_setup.push_back({5, {127, 0, 0, 10}, 0x5011});
+  enb_a->send(response);
+  const auto modify = expect_at_sgw(gtpv2::MessageType::modify_bearer_request);
+  ASSERT_TRUE(modify);
+  fake_sgw.reply(modify->from, gtpv2::make_message(gtpv2::MessageType::modify_bearer_response, mme_id,
+                                                   modify->message.header.sequence, {gtpv2::make_ie(gtpv2::Cause{16})}));
+  uplink_nas(*enb_a, mme_id, 11, ue.protect_uplink(nas::AttachComplete{}));
+  ASSERT_TRUE(mme->wait_for_status("registered=1 connected=1"));
+
+  AttachedUe a;
+  a.mme_ue_s1ap_id = mme_id;
+  a.enb_ue_s1ap_id = 11;
+  s1ap::PathSwitchRequest p = path_switch_request(a, *enb_b, 51);
+  p.e_rabs_to_switch_dl = {{5, {127, 0, 0, 30}, 0x7200}};
+  enb_b->send(p);
+  const auto switch_modify = expect_at_sgw(gtpv2::MessageType::modify_bearer_request);
+  ASSERT_TRUE(switch_modify);
+  gtpv2::Cause refused;
+  refused.value = 64;  // Context Not Found
+  fake_sgw.reply(switch_modify->from, gtpv2::make_message(gtpv2::MessageType::modify_bearer_response, 0,
+                                                          switch_modify->message.header.sequence, {gtpv2::make_ie(refused)}));
+  // TS 23.401 5.5.1.1.2: no ACKNOWLEDGE for a path the SGW did not switch; the UE is released.
+  const auto failure = enb_b->expect<s1ap::PathSwitchRequestFailure>();
+  ASSERT_TRUE(failure);
+  EXPECT_EQ(failure->enb_ue_s1ap_id, 51u);
+  EXPECT_TRUE(expect_at_sgw(gtpv2::MessageType::delete_session_request));
+  EXPECT_TRUE(enb_b->expect<s1ap::UeContextReleaseCommand>());
 }
 
 // --- configuration ---------------------------------------------------------------------------
