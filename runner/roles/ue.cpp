@@ -138,6 +138,14 @@ security::NhAttribution Ue::attribute(std::uint8_t ncc, const security::Key256& 
   return expected_.attribute(ncc, nh);
 }
 
+std::optional<security::KasmeRole> Ue::kasme_role(const security::Key256& kasme) const {
+  for (const auto& k : expected_.known_kasmes())
+    if (k.kasme == kasme) return k.role;
+  // Before AS security started the network's view is empty: NAS's own KASME is the current one.
+  if (nas_kasme_ && nas_kasme_->second == kasme) return security::KasmeRole::current_kasme;
+  return std::nullopt;
+}
+
 std::optional<std::uint8_t> Ue::nas_eksi() const { return nas_.current_ksi(); }
 
 }  // namespace concur::roles

@@ -61,6 +61,9 @@ class Ue {
   void new_kasme_taken_into_use();
   /// Which KASME {ncc, nh} descends from, as this UE knows its KASMEs.
   security::NhAttribution attribute(std::uint8_t ncc, const security::Key256& nh) const;
+  /// Which of this UE's KASMEs `kasme` is, named as the rule-4 view names them (old, new,
+  /// current); nullopt for a KASME the UE never derived.
+  std::optional<security::KasmeRole> kasme_role(const security::Key256& kasme) const;
   /// The KASME NAS uses and the one AS uses (eKSI), when known.
   std::optional<std::uint8_t> nas_eksi() const;
 

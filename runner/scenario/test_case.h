@@ -50,16 +50,21 @@ struct Step {
   std::string target;   ///< send HandoverRequired: the target eNB role
   std::string with;     ///< answer: the message to answer with
   std::string action;   ///< trigger: "reauth"
+  std::string rat;      ///< send HandoverRequired to an <sgsn>: "utran" or "geran"
   MessagePattern pattern;
   std::optional<std::chrono::milliseconds> timeout;  ///< guard (expect) or window (expect-none)
   std::string rule;     ///< the rule a failed check here violates (for the verdict's reason)
   bool inconc_on_timeout = false;  ///< an expect that the SUT never reaching the state makes inconc
+  /// An expect-none whose message arriving means the case's window was never reached (it
+  /// presupposes another rule the SUT broke): inconc, and that other rule's case fails.
+  bool inconc_on_arrival = false;
 };
 
 struct RoleDecl {
   std::string name;
   bool is_ue = false;
   std::string enb;  ///< UE: the eNB it attaches through
+  std::string gtp;  ///< "peer-mme" (S10) or "sgsn" (S3): a GTPv2-C role; empty for eNBs and UEs
 };
 
 struct TestCase {
@@ -76,6 +81,7 @@ struct TestCase {
   const RoleDecl* role(const std::string& name) const;
   std::vector<std::string> enb_names() const;
   std::vector<std::string> ue_names() const;
+  std::vector<std::string> gtp_names() const;  ///< peer MMEs and SGSNs
 };
 
 TestCase parse_test_case(const std::string& text, const std::string& name);
