@@ -171,6 +171,27 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     }
   } restore{old_int, old_term};
 
+  // --- the runner's peer MME (S10) and SGSN (S3): one endpoint each for the run, bound before
+  // the SUT starts so the reference MME's configuration can point at them.
+  std::unique_ptr<roles::GtpPort> s10_port, s3_port;
+  try {
+    if (profile.capabilities.s10 && profile.peer_mme)
+      s10_port = std::make_unique<roles::GtpPort>("peer MME", transport::SocketAddress{profile.runner_address, profile.peer_mme->port},
+                                                  transport::GtpcTimers{});
+    if (profile.capabilities.s3 && profile.sgsn)
+      s3_port = std::make_unique<roles::GtpPort>("SGSN", transport::SocketAddress{profile.runner_address, profile.sgsn->port},
+                                                 transport::GtpcTimers{});
+  } catch (const std::exception& e) {
+    err << "concur run: cannot bind the runner's GTPv2-C endpoint on " << profile.runner_address << ": " << e.what() << "\n";
+    return 3;
+  }
+  GtpcPeers gtpc_peers;
+  if (s10_port) gtpc_peers.peer_mme = s10_port->local();
+  if (s3_port) gtpc_peers.sgsn = s3_port->local();
+  std::optional<transport::SocketAddress> sut_gtpc;
+  if (profile.s10) sut_gtpc = transport::SocketAddress{profile.s10->address, profile.s10->port};
+  else if (profile.s3) sut_gtpc = transport::SocketAddress{profile.s3->address, profile.s3->port};
+
   // --- the SUT
   std::unique_ptr<ReferenceSut> sut;
   std::string work_dir;
@@ -184,7 +205,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     }
     work_dir = tmpl;
     auto started = ReferenceSut::start(profile, o.violations, work_dir,
-                                       std::filesystem::absolute(std::filesystem::path(o.out) / "reference-mme.pcap").string());
+                                       std::filesystem::absolute(std::filesystem::path(o.out) / "reference-mme.pcap").string(), gtpc_peers);
     if (!started.sut) {
       err << "concur run: " << (started.refused ? "the reference MME refused its arguments: " : "") << started.error << "\n";
       std::filesystem::remove_all(work_dir, ec);
@@ -194,6 +215,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     sut_s1 = sut->s1();
     profile.s1.udp_encapsulation_port = sut->udp_encapsulation_port();
     control_socket = sut->control_socket();
+    if (sut->gtpc()) sut_gtpc = sut->gtpc();
     out << "reference MME listening on " << sut_s1.to_string() << " (UDP encapsulation port " << sut->udp_encapsulation_port() << ")"
         << (o.violations.empty() ? "" : ", violating") ;
     for (const auto& v : o.violations) out << " " << v;
@@ -240,6 +262,8 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       env.slot = slot;
       env.case_number = i;
       env.tap = tap;
+      env.s10 = s10_port.get();
+      env.s3 = s3_port.get();
       env.reauth = reauth;
       env.stop = &g_stop;
       env.show_keys = o.show_keys;
@@ -247,7 +271,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       CaseJudgement judgement;
       if (ran.result.verdict != scenario::Verdict::none) {
         try {
-          judgement = judge_case(tc, ran.result, profile, sut_s1);
+          judgement = judge_case(tc, ran.result, profile, sut_s1, sut_gtpc);
           apply_judgement(ran.result, judgement);
         } catch (const std::exception& e) {
           ran.result.verdict = scenario::Verdict::error;
