@@ -264,6 +264,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       env.tap = tap;
       env.s10 = s10_port.get();
       env.s3 = s3_port.get();
+      env.sut_gtpc = sut_gtpc;
       env.reauth = reauth;
       env.stop = &g_stop;
       env.show_keys = o.show_keys;

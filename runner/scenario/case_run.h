@@ -48,6 +48,9 @@ struct UeSlot {
   bool attach_complete_sent = false;
   bool release_seen = false;
   std::optional<nas::SecurityModeCommand> last_smc;
+  /// The peer MME relocated the UE towards this eNB of the SUT: the next HANDOVER REQUEST there
+  /// without a UE of its MME UE S1AP ID is this UE's (rule 9).
+  std::optional<std::size_t> arriving_at;
 };
 
 /// A peer MME or SGSN of the case, and the relocation the SUT asked it for (its answer and the
@@ -108,6 +111,9 @@ class CaseRun {
   void on_gtp(std::size_t g, roles::GtpInbound& in);
   void on_forward_relocation_request(std::size_t g, const roles::GtpInbound& in);
   bool send_from_gtp(const Step& s);
+  /// The runner's peer MME as the source: FORWARD RELOCATION REQUEST with the old and the new context.
+  bool send_relocation(const Step& s, GtpSlot& slot);
+  void bind_arriving_ue(std::size_t enb, const s1ap::HandoverRequest& r);
   /// HANDOVER REQUIRED towards a <peer-mme> (inter-MME, its TAI) or an <sgsn> (LTE to UTRAN/GERAN).
   bool target_gtp_role(const Step& s, s1ap::HandoverRequired& r) const;
 

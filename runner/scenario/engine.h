@@ -62,6 +62,7 @@ struct Environment {
   /// null when the profile does not declare s10 / s3.
   roles::GtpPort* s10 = nullptr;
   roles::GtpPort* s3 = nullptr;
+  std::optional<transport::SocketAddress> sut_gtpc;  ///< where a peer MME sends the SUT a relocation (S10)
   /// Makes the SUT re-authenticate IMSI (profile's trigger); returns the SUT's reply line,
   /// starting with "ok" when it accepted.
   std::function<std::string(const std::string& imsi)> reauth;

@@ -9,6 +9,7 @@
 // (rule 8), else the context's own — and `kasme-from` which of the UE's KASMEs the MM Context's
 // KASME is.
 #include "scenario/case_run.h"
+#include "security/kdf.h"
 #include "scenario/message_names.h"
 
 namespace concur::scenario::detail {
@@ -122,6 +123,23 @@ void CaseRun::on_gtp(std::size_t g, roles::GtpInbound& in) {
     a.summary += " (cause " + std::to_string(cause->value) + ")";
   }
   add_arrival(std::move(a));
+  if (m.type() == gtpv2::MessageType::forward_relocation_response && slot.relocation) {
+    // The SUT as target accepted: its F-TEID is where the acknowledgement goes later.
+    if (const auto r = gtpv2::parse_forward_relocation_response(m); r && r->sender_control_fteid)
+      slot.relocation->sut_teid = r->sender_control_fteid->teid;
+  }
+  if (m.type() == gtpv2::MessageType::forward_relocation_complete_notification) {
+    // The UE arrived at the SUT's eNB (TS 23.401 5.5.1.2.2 step 16): acknowledged, accepted.
+    gtpv2::Cause accepted;
+    accepted.value = 16;
+    const auto reply = gtpv2::make_message(gtpv2::MessageType::forward_relocation_complete_acknowledge,
+                                           slot.relocation ? slot.relocation->sut_teid : 0, m.header.sequence, {gtpv2::make_ie(accepted)});
+    roles::GtpPeer* peer = slot.peer.get();
+    const auto to = in.from;
+    emit({slot.name, "ForwardRelocationCompleteAcknowledge", "ForwardRelocationCompleteAcknowledge", [peer, to, reply] {
+            return peer->reply(to, reply);
+          }});
+  }
   if (m.type() == gtpv2::MessageType::relocation_cancel_request) {
     // The source withdraws the relocation (TS 29.274 7.3.16): accepted, nothing was prepared.
     gtpv2::Cause accepted;
@@ -201,6 +219,7 @@ bool CaseRun::send_from_gtp(const Step& s) {
   GtpSlot* slot = nullptr;
   for (auto& g : gtps)
     if (g.name == s.role) slot = &g;
+  if (slot && same_name(s.pattern.name, "ForwardRelocationRequest")) return send_relocation(s, *slot);
   if (!slot || !slot->relocation)
     return set_outcome(Verdict::error, where + ": " + s.role + " has no relocation from the SUT to complete"), false;
   UeSlot& ue = ue_named(s.ue);
@@ -212,6 +231,99 @@ bool CaseRun::send_from_gtp(const Step& s) {
   roles::GtpPeer* peer = slot->peer.get();
   const auto to = slot->relocation->sut;
   emit({s.role, "ForwardRelocationCompleteNotification", "ForwardRelocationCompleteNotification", [peer, to, m] { return peer->request(to, m); }});
+  return outcome_.verdict == Verdict::pass;
+}
+
+void CaseRun::bind_arriving_ue(std::size_t enb, const s1ap::HandoverRequest& r) {
+  if (ue_by_mme_id(r.mme_ue_s1ap_id)) return;
+  for (auto& u : ues) {
+    if (u.arriving_at != enb) continue;
+    u.mme_ue_s1ap_id = r.mme_ue_s1ap_id;
+    u.arriving_at.reset();
+    return;
+  }
+}
+
+bool CaseRun::send_relocation(const Step& s, GtpSlot& slot) {
+  const std::string where = tc.source_file + ":" + std::to_string(s.line);
+  if (!env.sut_gtpc) return set_outcome(Verdict::error, where + ": the profile gives no S10 address of the SUT"), false;
+  UeSlot& ue = ue_named(s.ue);
+  const std::size_t target = enb_index(s.target);
+  const auto& id = enbs[target].enb->identity();
+  const auto& p = *env.profile;
+
+  // The peer MME's own history of this UE: AKA twice (its own RANDs), an SMC for the second
+  // KASME, no UCM yet — the rule-8 window — so it hands over both contexts (TS 33.401 7.2.10
+  // rule 8) and the AS chain of the old KASME at NCC 2 (KeNB at NCC 0, one NH kept, one step on).
+  security::Rand rand_old{}, rand_new{};
+  rand_old.fill(0x5A);
+  rand_new.fill(0xA5);
+  rand_old[15] = rand_new[15] = static_cast<std::uint8_t>(env.case_number);
+  const std::uint64_t sqn = 0x10000;  // the peer MME's own vectors; the UE's SQN window never sees them
+  const security::Key256 old_kasme = ue.ue->kasme_for(rand_old, sqn);
+  const security::Key256 new_kasme = ue.ue->kasme_for(rand_new, sqn + 32);
+  constexpr std::uint8_t kOldEksi = 1, kNewEksi = 2, kNcc = 2;
+  constexpr std::uint32_t kUplinkCount = 4, kDownlinkCount = 5;
+  security::Key256 nh = security::derive_kenb(old_kasme, 0);
+  for (unsigned step = 0; step < kNcc; ++step) nh = security::derive_nh(old_kasme, nh);
+  ue.ue->arrive_by_relocation(kOldEksi, old_kasme, kNcc, nh, kNewEksi, new_kasme, security::CipheringAlgorithm::eea2,
+                              security::IntegrityAlgorithm::eia2, kUplinkCount, kDownlinkCount);
+  ue.arriving_at = target;
+
+  const auto key = [](const security::Key256& k) {
+    gtpv2::Key256 out{};
+    std::copy(k.data(), k.data() + out.size(), out.begin());
+    return out;
+  };
+  gtpv2::Ipv4 own{};
+  const auto local = slot.peer->port().local();
+  if (std::sscanf(local.ip.c_str(), "%hhu.%hhu.%hhu.%hhu", &own[0], &own[1], &own[2], &own[3]) != 4) own = {127, 0, 0, 1};
+  gtpv2::ForwardRelocationRequest v;
+  v.imsi = gtpv2::Imsi{ue.ue->imsi()};
+  v.sender_control_fteid = {slot.peer->interface_type(), slot.peer->teid(), own, std::nullopt};
+  gtpv2::PdnConnection pdn;
+  pdn.apn = {"internet"};
+  pdn.linked_ebi = 5;
+  pdn.pgw_control_fteid = {gtpv2::interface_type::s5s8_pgw_gtpc, 0x900, own, std::nullopt};
+  gtpv2::BearerContext b;
+  b.ebi = 5;
+  b.fteid_instance0 = gtpv2::FTeid{gtpv2::interface_type::s1u_sgw, 0x901, own, std::nullopt};
+  b.qos = gtpv2::BearerQos{};
+  pdn.bearers.push_back(b);
+  pdn.apn_ambr = {50'000, 100'000};
+  v.pdn_connections.push_back(pdn);
+  gtpv2::EpsSecurityContext mm;
+  mm.ksi_asme = kNewEksi;
+  mm.nas_integrity_alg = 2;  // 128-EIA2
+  mm.nas_cipher_alg = 2;     // 128-EEA2
+  mm.nas_downlink_count = kDownlinkCount;
+  mm.nas_uplink_count = kUplinkCount;
+  mm.kasme = key(new_kasme);
+  mm.common.ue_network_capability = {0xE0, 0xE0};
+  mm.common.access_restriction = 0;
+  gtpv2::OldEpsSecurityContext old;
+  old.ksi_asme = kOldEksi;
+  old.kasme = key(old_kasme);
+  old.nh = key(nh);
+  old.ncc = kNcc;
+  mm.old_context = old;
+  v.mm_context = mm;
+  v.eutran_container = gtpv2::FContainer{3, kSourceToTarget};
+  gtpv2::TargetIdentification t;
+  t.target_type = 1;
+  t.macro_enb = gtpv2::TargetMacroEnb{gtpv2::PlmnId::from_digits(p.mcc, p.mnc), id.id.id, id.tai.tac};
+  v.target = t;
+  v.s1ap_cause = gtpv2::FCause{0, {16}};
+  const std::uint32_t sequence = slot.peer->port().next_sequence();
+  const auto m = gtpv2::build(v, 0, sequence);
+  slot.relocation = GtpSlot::Relocation{*env.sut_gtpc, 0, sequence, ue.ue->imsi()};
+  roles::GtpPeer* peer = slot.peer.get();
+  const auto to = *env.sut_gtpc;
+  emit({s.role, "ForwardRelocationRequest",
+        "ForwardRelocationRequest(old eKSI " + std::to_string(kOldEksi) + " KASME " + key_text(key(old_kasme)) + " NCC " +
+            std::to_string(kNcc) + " NH " + key_text(key(nh)) + "; new eKSI " + std::to_string(kNewEksi) + " KASME " +
+            key_text(key(new_kasme)) + ", OSCI 1)",
+        [peer, to, m] { return peer->request(to, m); }});
   return outcome_.verdict == Verdict::pass;
 }
 

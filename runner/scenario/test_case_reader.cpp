@@ -41,6 +41,7 @@ const std::map<std::string, std::set<std::string>>& known_fields() {
       {"securitymodecommand", {"eksi-changed"}},
       {"forwardrelocationrequest", {"mm-context", "osci", "old-context", "kasme-from", "ncc", "nh-from", "target"}},
       {"forwardrelocationcompleteacknowledge", {"cause"}},
+      {"forwardrelocationresponse", {"cause"}},
   };
   return f;
 }
@@ -136,8 +137,12 @@ class Reader {
       s.pattern.name = text(n, "message");
       static const char* kSendable[] = {"HandoverRequired", "HandoverNotify", "HandoverCancel", "PathSwitchRequest"};
       if (!from.gtp.empty()) {
-        if (!same_name(s.pattern.name, "ForwardRelocationCompleteNotification"))
-          fail(n, "send@message", "a <" + from.gtp + "> sends ForwardRelocationCompleteNotification, not '" + s.pattern.name + "'");
+        if (same_name(s.pattern.name, "ForwardRelocationRequest") && from.gtp == "peer-mme") {
+          s.target = role(tc, n, "target", false).name;  // the SUT's eNB the UE is relocated to
+        } else if (!same_name(s.pattern.name, "ForwardRelocationCompleteNotification")) {
+          fail(n, "send@message", "a <" + from.gtp + "> sends ForwardRelocationCompleteNotification" +
+                                      (from.gtp == "peer-mme" ? " or ForwardRelocationRequest" : "") + ", not '" + s.pattern.name + "'");
+        }
       } else if (std::none_of(std::begin(kSendable), std::end(kSendable), [&](const char* x) { return same_name(x, s.pattern.name); })) {
         fail(n, "send@message", "'" + s.pattern.name + "' cannot be sent (HandoverRequired, HandoverNotify, HandoverCancel, PathSwitchRequest)");
       }

@@ -93,7 +93,7 @@ TEST(ConcurRun, against_the_conformant_reference_mme_every_applicable_case_passe
 
 TEST(ConcurRun, junit_has_a_testsuite_per_rule_html_names_every_case_and_every_case_has_its_own_pcap) {
   const RunOutcome& r = conformant_serial();
-  for (const char* rule : {"R1", "R2", "R3", "R6", "R7", "R8"})
+  for (const char* rule : {"R1", "R2", "R3", "R6", "R7", "R8", "R9"})
     EXPECT_NE(r.junit.find("<testsuite name=\"" + std::string(rule) + "\""), std::string::npos) << rule;
   EXPECT_NE(r.junit.find("<testsuites "), std::string::npos);
   EXPECT_NE(r.junit.rfind("</testsuites>"), std::string::npos);
@@ -155,13 +155,13 @@ TEST_P(ConcurRunViolation, a_faulty_variant_fails_a_case_of_its_rule_and_no_case
   EXPECT_GE(own_failures, 1u) << r.output;
 }
 
-INSTANTIATE_TEST_SUITE_P(Rules, ConcurRunViolation, ::testing::Values("R1", "R2", "R3", "R6", "R7", "R8"));
+INSTANTIATE_TEST_SUITE_P(Rules, ConcurRunViolation, ::testing::Values("R1", "R2", "R3", "R6", "R7", "R8", "R9"));
 
-TEST(ConcurRun, the_reference_profile_declares_s10_and_s3_so_rules_6_to_8_are_judged_not_none) {
+TEST(ConcurRun, the_reference_profile_declares_s10_and_s3_so_rules_6_to_9_are_judged_not_none) {
   const RunOutcome& r = conformant_serial();
   for (const char* id : {"R6-inter-mme-handover-waits-for-smc-complete", "R6-lte-to-utran-handover-waits-for-smc-complete",
                          "R6-lte-to-geran-handover-waits-for-smc-complete", "R7-inter-mme-handover-waits-for-ucm-response",
-                         "R8-forward-relocation-carries-the-old-and-the-new-context"}) {
+                         "R8-forward-relocation-carries-the-old-and-the-new-context", "R9-target-mme-keeps-the-old-chain-until-the-ucm"}) {
     ASSERT_TRUE(r.verdicts.count(id)) << id << "\n" << r.output;
     EXPECT_EQ(r.verdicts.at(id), "pass") << id;
   }

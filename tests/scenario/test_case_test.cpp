@@ -88,7 +88,7 @@ TEST(TestCaseLanguage, gtp_role_mistakes_name_file_line_and_field) {
   EXPECT_EQ(error_of(gtp_case_with("    <send from=\"source\" message=\"HandoverRequired\" ue=\"ue\" target=\"mme2\" rat=\"utran\"/>\n")),
             "case.xml:6: send@rat: only a handover to an <sgsn> names the radio access technology");
   EXPECT_EQ(error_of(gtp_case_with("    <send from=\"mme2\" message=\"HandoverRequired\" ue=\"ue\" target=\"source\"/>\n")),
-            "case.xml:6: send@message: a <peer-mme> sends ForwardRelocationCompleteNotification, not 'HandoverRequired'");
+            "case.xml:6: send@message: a <peer-mme> sends ForwardRelocationCompleteNotification or ForwardRelocationRequest, not 'HandoverRequired'");
   EXPECT_EQ(error_of(gtp_case_with("    <s1-setup enb=\"mme2\"/>\n")), "case.xml:6: s1-setup@enb: 'mme2' must be an <enb>");
   EXPECT_EQ(error_of(gtp_case_with("    <expect at=\"mme2\" message=\"ForwardRelocationRequest\" on-arrival=\"inconc\"/>\n")),
             "case.xml:6: expect@on-arrival: only <expect-none> has on-arrival");
