@@ -192,15 +192,17 @@ TEST(ConcurRun, the_pcap_of_an_s10_case_dissects_in_tshark_as_gtpv2_without_malf
     a.insert(a.end(), tail.begin(), tail.end());
     return a;
   };
-  const auto malformed = concur::test::run_process(argv({"-Y", "_ws.malformed", "-T", "fields", "-e", "frame.number", "-e", "frame.protocols"}),
-                                                   std::chrono::seconds(120));
+  // Only the GTPv2-C frames are judged here: tshark reads ciphered NAS (128-EEA2, no keys) as
+  // plain NAS, which now and then looks malformed; the S1AP side has tests of its own.
+  const auto malformed = concur::test::run_process(
+      argv({"-Y", "gtpv2 && _ws.malformed", "-T", "fields", "-e", "frame.number", "-e", "frame.protocols"}), std::chrono::seconds(120));
   ASSERT_EQ(malformed.exit_code, 0) << malformed.err;
   EXPECT_EQ(malformed.out, "") << "malformed frames: " << malformed.out;
   const auto gtp = concur::test::run_process(argv({"-Y", "gtpv2", "-T", "fields", "-e", "gtpv2.message_type"}), std::chrono::seconds(120));
   ASSERT_EQ(gtp.exit_code, 0) << gtp.err;
   for (const char* type : {"133", "134", "135", "136"})  // Forward Relocation Request/Response/Complete Notification/Acknowledge
     EXPECT_NE(gtp.out.find(type), std::string::npos) << "message type " << type << " not dissected: " << gtp.out;
-  const auto verbose = concur::test::run_process(argv({"-V"}), std::chrono::seconds(120));
+  const auto verbose = concur::test::run_process(argv({"-Y", "gtpv2", "-V"}), std::chrono::seconds(120));
   EXPECT_NE(verbose.out.find("GPRS Tunneling Protocol V2"), std::string::npos);
   EXPECT_EQ(verbose.out.find("Malformed"), std::string::npos);
 }
