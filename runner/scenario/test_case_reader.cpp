@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "profile/sut_profile.h"
+#include "scenario/enb_sut_steps.h"
 #include "scenario/message_names.h"
 #include "scenario/test_case.h"
 
@@ -135,6 +136,11 @@ class Reader {
       s.role = from.name;
       s.ue = role(tc, n, "ue", true).name;
       s.pattern.name = text(n, "message");
+      if (tc.role(s.role)->is_mme) {
+        if (!enb_sut_sendable(s.pattern.name))
+          fail(n, "send@message", "'" + s.pattern.name + "' cannot be sent by the MME (" + enb_sut_sendable_list() + ")");
+        return s;
+      }
       static const char* kSendable[] = {"HandoverRequired", "HandoverNotify", "HandoverCancel", "PathSwitchRequest"};
       if (!from.gtp.empty()) {
         if (same_name(s.pattern.name, "ForwardRelocationRequest") && from.gtp == "peer-mme") {
@@ -200,11 +206,14 @@ class Reader {
       only(n, {"action", "ue"});
       s.kind = StepKind::trigger;
       s.action = text(n, "action");
-      if (s.action != "reauth") fail(n, "trigger@action", "'" + s.action + "' is not reauth");
+      if (tc.sut_is_enb() ? !enb_sut_trigger(s.action) : s.action != "reauth")
+        fail(n, "trigger@action", "'" + s.action + "' is not " + (tc.sut_is_enb() ? enb_sut_trigger_list() : std::string("reauth")));
       s.ue = role(tc, n, "ue", true).name;
     } else {
       fail(n, tag, "unknown step (s1-setup, attach, detach, send, expect, expect-none, hold, release, answer, trigger)");
     }
+    if (tc.sut_is_enb() && !enb_sut_step(s.kind))
+      fail(n, tag, "not a step of an eNB-SUT case (attach, detach, send, expect, expect-none, trigger)");
     return s;
   }
 
@@ -247,6 +256,12 @@ TestCase parse_test_case(const std::string& text, const std::string& name) {
     RoleDecl d;
     if (tag == "enb") {
       r.only(n, {"name"});
+    } else if (tag == "mme") {
+      r.only(n, {"name"});
+      d.is_mme = true;
+    } else if (tag == "ue" && roles.child("mme")) {
+      r.only(n, {"name"});  // it arrives at the SUT eNB
+      d.is_ue = true;
     } else if (tag == "ue") {
       r.only(n, {"name", "enb"});
       d.is_ue = true;
@@ -259,13 +274,19 @@ TestCase parse_test_case(const std::string& text, const std::string& name) {
       if (std::find(tc.pics.begin(), tc.pics.end(), pics) == tc.pics.end())
         r.fail(n, tag, std::string("a <") + tag + "> needs PICS '" + pics + "' in testcase@pics");
     } else {
-      r.fail(n, tag, "a role is <enb name=.../>, <ue name=... enb=.../>, <peer-mme name=.../> or <sgsn name=.../>");
+      r.fail(n, tag, "a role is <enb name=.../>, <ue name=... enb=.../>, <peer-mme name=.../>, <sgsn name=.../>, or for an eNB SUT <mme name=.../> and <ue name=.../>");
     }
     d.name = r.text(n, "name");
     if (tc.role(d.name) || d.name == "*") r.fail(n, tag + "@name", "'" + d.name + "' is declared twice or reserved");
     tc.roles.push_back(std::move(d));
   }
-  if (tc.enb_names().empty()) r.fail(roles, "roles", "at least one <enb> is needed");
+  if (tc.sut_is_enb()) {
+    if (!tc.enb_names().empty()) r.fail(roles, "roles", "a case with an <mme> tests an eNB: it declares no <enb> of its own");
+    if (std::count_if(tc.roles.begin(), tc.roles.end(), [](const RoleDecl& d) { return d.is_mme; }) > 1)
+      r.fail(roles, "roles", "one <mme> at most: the SUT eNB has one S1 association");
+  } else if (tc.enb_names().empty()) {
+    r.fail(roles, "roles", "at least one <enb> (an MME SUT) or one <mme> (an eNB SUT) is needed");
+  }
 
   std::set<std::string> seen;
   for (const auto n : root.children()) {
