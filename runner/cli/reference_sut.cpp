@@ -9,7 +9,8 @@
 
 namespace concur::cli {
 
-std::string reference_mme_config(const profile::SutProfile& p, const std::string& control_socket, const std::string& pcap_path) {
+std::string reference_mme_config(const profile::SutProfile& p, const std::string& control_socket, const std::string& pcap_path,
+                                 const GtpcPeers& peers) {
   std::ostringstream x;
   x << "<?xml version=\"1.0\"?>\n<!-- written by concur run from the SUT profile " << p.source_file << " -->\n"
     << "<mme name=\"" << p.name << "\">\n"
@@ -28,6 +29,20 @@ std::string reference_mme_config(const profile::SutProfile& p, const std::string
     // The MME's own HSS needs the real keys: this file lives in the run's private work folder.
     x << "  <subscriber imsi=\"" << s.imsi << "\" k=\"" << s.k.reveal_hex() << "\" opc=\"" << opc.reveal_hex() << "\" amf=\""
       << to_hex(ByteView(s.amf.data(), 2)) << "\" sqn=\"" << s.sqn << "\"/>\n";
+  }
+  // S10 and S3 share the MME's one GTPv2-C endpoint; its peers are the runner's roles.
+  const auto& own = p.s10 ? p.s10 : p.s3;
+  if (own && (peers.peer_mme || peers.sgsn)) {
+    x << "  <gtpc address=\"" << own->address << "\" port=\"" << own->port << "\">\n";
+    if (peers.peer_mme && p.peer_mme) {
+      x << "    <peer_mme address=\"" << peers.peer_mme->ip << "\" port=\"" << peers.peer_mme->port << "\">";
+      for (auto tac : p.peer_mme->tacs) x << "<tai tac=\"" << tac << "\"/>";
+      x << "</peer_mme>\n";
+    }
+    if (peers.sgsn && p.sgsn)
+      x << "    <sgsn address=\"" << peers.sgsn->ip << "\" port=\"" << peers.sgsn->port << "\"><rai lac=\"" << p.sgsn->lac
+        << "\" rac=\"" << static_cast<unsigned>(p.sgsn->rac) << "\"/></sgsn>\n";
+    x << "  </gtpc>\n";
   }
   x << "  <control socket=\"" << control_socket << "\"/>\n";
   if (!pcap_path.empty()) x << "  <capture pcap=\"" << pcap_path << "\"/>\n";
@@ -54,14 +69,14 @@ std::string control_request(const std::string& socket_path, const std::string& l
 }
 
 ReferenceSut::Started ReferenceSut::start(const profile::SutProfile& profile, const std::vector<std::string>& violations,
-                                          const std::string& work_dir, const std::string& pcap_path) {
+                                          const std::string& work_dir, const std::string& pcap_path, const GtpcPeers& peers) {
   Started r;
   std::unique_ptr<ReferenceSut> sut(new ReferenceSut());
   sut->control_ = work_dir + "/mme-control.sock";
   const std::string config = work_dir + "/reference-mme.xml";
   {
     std::ofstream f(config);
-    f << reference_mme_config(profile, sut->control_, pcap_path);
+    f << reference_mme_config(profile, sut->control_, pcap_path, peers);
     if (!f) {
       r.error = "cannot write " + config;
       return r;
@@ -75,6 +90,18 @@ ReferenceSut::Started ReferenceSut::start(const profile::SutProfile& profile, co
   sut->process_ = ChildProcess::spawn(argv, r.error);
   if (!sut->process_) return r;
   if (const auto line = sut->process_->wait_for_line("listening ", std::chrono::milliseconds(10000))) {
+    // "gtpc listening IP PORT" (S10/S3) comes before the S1 "listening" line: it is in the transcript.
+    std::istringstream lines(sut->process_->transcript());
+    for (std::string l; std::getline(lines, l);) {
+      if (l.rfind("gtpc listening ", 0) != 0) continue;
+      std::istringstream g_in(l.substr(15));
+      transport::SocketAddress g;
+      unsigned g_port = 0;
+      if (g_in >> g.ip >> g_port) {
+        g.port = static_cast<std::uint16_t>(g_port);
+        sut->gtpc_ = g;
+      }
+    }
     std::istringstream in(line->substr(10));
     unsigned port = 0, udp = 0;
     in >> sut->s1_.ip >> port >> udp;

@@ -18,8 +18,15 @@
 namespace concur::cli {
 
 /// The reference MME's XML configuration for `profile` (see reference/mme/config.h).
+/// The runner's GTPv2-C nodes the MME's <gtpc> points at (their bound addresses).
+struct GtpcPeers {
+  std::optional<transport::SocketAddress> peer_mme;  ///< serves the profile's <peer-mme tacs>
+  std::optional<transport::SocketAddress> sgsn;      ///< serves the profile's <sgsn lac rac>
+};
+
+/// The reference MME's XML configuration for `profile` (see reference/mme/config.h).
 std::string reference_mme_config(const profile::SutProfile& profile, const std::string& control_socket,
-                                 const std::string& pcap_path);
+                                 const std::string& pcap_path, const GtpcPeers& peers = {});
 
 /// Where concur-reference-mme is: beside the running concur binary, else the build's copy.
 std::string reference_mme_path();
@@ -37,10 +44,12 @@ class ReferenceSut {
   /// Starts the MME with a configuration in `work_dir`; the S1 address and ports of the result
   /// are the ones the MME reported.
   static Started start(const profile::SutProfile& profile, const std::vector<std::string>& violations,
-                       const std::string& work_dir, const std::string& pcap_path);
+                       const std::string& work_dir, const std::string& pcap_path, const GtpcPeers& peers = {});
 
   transport::SocketAddress s1() const { return s1_; }
   std::uint16_t udp_encapsulation_port() const { return udp_port_; }
+  /// S10/S3 (one endpoint), from its "gtpc listening" line; nullopt when it has none.
+  const std::optional<transport::SocketAddress>& gtpc() const { return gtpc_; }
   const std::string& control_socket() const { return control_; }
   /// Everything the MME printed so far (its decision log).
   std::string transcript() { return process_->transcript(); }
@@ -53,6 +62,7 @@ class ReferenceSut {
   std::unique_ptr<ChildProcess> process_;  ///< stopped by PID when this goes
   transport::SocketAddress s1_;
   std::uint16_t udp_port_ = 0;
+  std::optional<transport::SocketAddress> gtpc_;
   std::string control_;
 };
 

@@ -195,6 +195,27 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     }
   } restore{old_int, old_term};
 
+  // --- the runner's peer MME (S10) and SGSN (S3): one endpoint each for the run, bound before
+  // the SUT starts so the reference MME's configuration can point at them.
+  std::unique_ptr<roles::GtpPort> s10_port, s3_port;
+  try {
+    if (mme_profile && mme_profile->capabilities.s10 && mme_profile->peer_mme)
+      s10_port = std::make_unique<roles::GtpPort>("peer MME", transport::SocketAddress{mme_profile->runner_address, mme_profile->peer_mme->port},
+                                                  transport::GtpcTimers{});
+    if (mme_profile && mme_profile->capabilities.s3 && mme_profile->sgsn)
+      s3_port = std::make_unique<roles::GtpPort>("SGSN", transport::SocketAddress{mme_profile->runner_address, mme_profile->sgsn->port},
+                                                 transport::GtpcTimers{});
+  } catch (const std::exception& e) {
+    err << "concur run: cannot bind the runner's GTPv2-C endpoint on " << mme_profile->runner_address << ": " << e.what() << "\n";
+    return 3;
+  }
+  GtpcPeers gtpc_peers;
+  if (s10_port) gtpc_peers.peer_mme = s10_port->local();
+  if (s3_port) gtpc_peers.sgsn = s3_port->local();
+  std::optional<transport::SocketAddress> sut_gtpc;
+  if (mme_profile && mme_profile->s10) sut_gtpc = transport::SocketAddress{mme_profile->s10->address, mme_profile->s10->port};
+  else if (mme_profile && mme_profile->s3) sut_gtpc = transport::SocketAddress{mme_profile->s3->address, mme_profile->s3->port};
+
   // --- the SUTs
   std::unique_ptr<ReferenceSut> sut;
   std::unique_ptr<EnbSutSession> enb_session;
@@ -218,7 +239,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   }
   if (o.reference && any_mme_case) {
     auto started = ReferenceSut::start(*mme_profile, mme_violations, work_dir,
-                                       std::filesystem::absolute(std::filesystem::path(o.out) / "reference-mme.pcap").string());
+                                       std::filesystem::absolute(std::filesystem::path(o.out) / "reference-mme.pcap").string(), gtpc_peers);
     if (!started.sut) {
       err << "concur run: " << (started.refused ? "the reference MME refused its arguments: " : "") << started.error << "\n";
       std::filesystem::remove_all(work_dir, ec);
@@ -228,6 +249,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     sut_s1 = sut->s1();
     mme_profile->s1.udp_encapsulation_port = sut->udp_encapsulation_port();
     control_socket = sut->control_socket();
+    if (sut->gtpc()) sut_gtpc = sut->gtpc();
     out << "reference MME listening on " << sut_s1.to_string() << " (UDP encapsulation port " << sut->udp_encapsulation_port() << ")"
         << (mme_violations.empty() ? "" : ", violating") ;
     for (const auto& v : mme_violations) out << " " << v;
@@ -296,6 +318,9 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       env.slot = slot;
       env.case_number = i;
       env.tap = tap;
+      env.s10 = s10_port.get();
+      env.s3 = s3_port.get();
+      env.sut_gtpc = sut_gtpc;
       env.reauth = reauth;
       env.stop = &g_stop;
       env.show_keys = o.show_keys;
@@ -303,7 +328,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       CaseJudgement judgement;
       if (ran.result.verdict != scenario::Verdict::none) {
         try {
-          judgement = judge_case(tc, ran.result, case_profile, env.sut_s1);
+          judgement = judge_case(tc, ran.result, case_profile, env.sut_s1, for_enb ? std::nullopt : sut_gtpc);
           apply_judgement(ran.result, judgement);
         } catch (const std::exception& e) {
           ran.result.verdict = scenario::Verdict::error;

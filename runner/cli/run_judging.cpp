@@ -52,7 +52,7 @@ capture::CapturedMessage captured(const transport::TapRecord& r, std::uint64_t f
 }  // namespace
 
 CaseJudgement judge_case(const scenario::TestCase& tc, const scenario::CaseResult& result, const profile::SutProfile& profile,
-                         const transport::SocketAddress& sut_s1) {
+                         const transport::SocketAddress& sut_s1, const std::optional<transport::SocketAddress>& sut_gtpc) {
   judge::KeyMaterial keys;
   for (const auto& s : profile.subscribers) {
     judge::SubscriberKeys k;
@@ -71,6 +71,8 @@ CaseJudgement judge_case(const scenario::TestCase& tc, const scenario::CaseResul
   o.sut.inter_rat = profile.has_pics("s3");
   for (auto tac : profile.tacs) o.sut.served_tais.push_back({profile.mcc + profile.mnc, tac});
   o.nodes.push_back({address_of(sut_s1).address, sut_s1.port, o.sut.node});
+  // S10/S3: the SUT's GTPv2-C address, so the monitor knows which side sent a FORWARD RELOCATION.
+  if (sut_gtpc) o.nodes.push_back({address_of(*sut_gtpc).address, sut_gtpc->port, "MME"});
   o.keys = &keys;
   judge::Judge j(o);
   std::uint64_t frame = 0;

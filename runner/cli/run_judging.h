@@ -27,7 +27,8 @@ struct CaseJudgement {
 };
 
 CaseJudgement judge_case(const scenario::TestCase& tc, const scenario::CaseResult& result, const profile::SutProfile& profile,
-                         const transport::SocketAddress& sut_s1);
+                         const transport::SocketAddress& sut_s1,
+                         const std::optional<transport::SocketAddress>& sut_gtpc = std::nullopt);
 
 /// Applies a judgement to the case's result: a monitor fail of one of its rules fails the case.
 void apply_judgement(scenario::CaseResult& result, const CaseJudgement& j);

@@ -179,6 +179,50 @@ void read_sut(const Reader& r, const pugi::xml_node& sut, SutProfile& p) {
   }
 }
 
+std::vector<std::uint16_t> tac_list(const Reader& r, const pugi::xml_node& n, const char* attr) {
+  std::vector<std::uint16_t> out;
+  for (const auto& t : split_list(r.text(n, attr, true).value())) {
+    std::uint32_t v = 0;
+    const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+    if (ec != std::errc() || ptr != t.data() + t.size() || v > 0xFFFF)
+      r.fail(n, Reader::field(n, attr), "'" + t + "' is not a TAC (0..65535)");
+    out.push_back(static_cast<std::uint16_t>(v));
+  }
+  if (out.empty()) r.fail(n, Reader::field(n, attr), "empty list");
+  return out;
+}
+
+/// <runner address=...> with the nodes the runner plays on GTPv2-C: <peer-mme port tacs/> (S10)
+/// and <sgsn port lac rac/> (S3), both on the runner's address.
+void read_runner(const Reader& r, const pugi::xml_node& runner, SutProfile& p) {
+  r.only(runner, {"address"});
+  p.runner_address = r.address(runner, "address");
+  for (const auto child : runner.children()) {
+    if (child.type() != pugi::node_element) continue;
+    const std::string name = child.name();
+    if (name == "peer-mme") {
+      if (p.peer_mme) r.fail(child, "runner/peer-mme", "appears twice");
+      r.only(child, {"port", "tacs"});
+      RunnerPeerMme m;
+      m.port = static_cast<std::uint16_t>(r.number(child, "port", 65535, 2123));
+      m.tacs = tac_list(r, child, "tacs");
+      p.peer_mme = m;
+    } else if (name == "sgsn") {
+      if (p.sgsn) r.fail(child, "runner/sgsn", "appears twice");
+      r.only(child, {"port", "lac", "rac"});
+      RunnerSgsn s;
+      s.port = static_cast<std::uint16_t>(r.number(child, "port", 65535, 2123));
+      s.lac = static_cast<std::uint16_t>(r.number(child, "lac", 0xFFFF, std::nullopt));
+      s.rac = static_cast<std::uint8_t>(r.number(child, "rac", 0xFF, std::nullopt));
+      p.sgsn = s;
+    } else {
+      r.fail(child, "runner/" + name, "unknown element (known: peer-mme, sgsn)");
+    }
+  }
+  if (p.peer_mme && p.sgsn && p.peer_mme->port == p.sgsn->port && p.peer_mme->port != 0)
+    r.fail(runner, "runner/sgsn@port", "the peer MME and the SGSN cannot share port " + std::to_string(p.sgsn->port) + " on one address");
+}
+
 void read_subscriber(const Reader& r, const pugi::xml_node& s, SutProfile& p) {
   r.only(s, {"imsi", "k", "opc", "op", "amf", "sqn"});
   Subscriber sub;
@@ -217,8 +261,7 @@ SutProfile parse_profile(const std::string& text, const std::string& name) {
     if (tag == "sut") {
       read_sut(r, child, p);
     } else if (tag == "runner") {
-      r.only(child, {"address"});
-      p.runner_address = r.address(child, "address");
+      read_runner(r, child, p);
     } else if (tag == "ran") {
       r.only(child, {"mcc", "mnc", "tacs", "first-enb-id"});
       p.mcc = r.digits(child, "mcc", 3, 3);
@@ -283,6 +326,21 @@ SutProfile parse_profile(const std::string& text, const std::string& name) {
   if (!seen.count("sut")) r.fail(root, "sut", "missing: <sut><s1 address=... port=.../></sut>");
   if (!seen.count("ran")) r.fail(root, "ran", "missing: <ran mcc=... mnc=... tacs=.../>");
   if (p.subscribers.empty()) r.fail(root, "subscriber", "at least one <subscriber imsi=... k=... opc=.../> is needed");
+  // S10/S3 test cases need both ends: where the SUT listens and which node the runner plays.
+  const auto where = [&](const char* tag) {
+    const auto n = root.child(tag);
+    return n ? n : root;
+  };
+  if (p.capabilities.s10 && !p.s10) r.fail(where("capabilities"), "capabilities@s10", "true, but <sut> has no <s10 address=... port=.../>");
+  if (p.capabilities.s10 && !p.peer_mme)
+    r.fail(where("capabilities"), "capabilities@s10", "true, but <runner> has no <peer-mme tacs=.../> for the runner to play");
+  if (p.capabilities.s3 && !p.s3) r.fail(where("capabilities"), "capabilities@s3", "true, but <sut> has no <s3 address=... port=.../>");
+  if (p.capabilities.s3 && !p.sgsn)
+    r.fail(where("capabilities"), "capabilities@s3", "true, but <runner> has no <sgsn lac=... rac=.../> for the runner to play");
+  if (p.peer_mme)
+    for (auto tac : p.peer_mme->tacs)
+      if (std::find(p.tacs.begin(), p.tacs.end(), tac) != p.tacs.end())
+        r.fail(where("runner").child("peer-mme"), "peer-mme@tacs", "TAC " + std::to_string(tac) + " is also one of the SUT's own (ran@tacs)");
   if (p.kind == SutKind::enb && seen.count("reauth-trigger"))
     r.fail(root.child("reauth-trigger"), "reauth-trigger", "an eNB SUT does not re-authenticate; its PIXIT is <enb-trigger .../>");
   if (p.kind == SutKind::mme && seen.count("enb-trigger"))

@@ -91,6 +91,21 @@ struct Timers {
   std::chrono::milliseconds sut_s1ap_guard{5000};  ///< handed to the reference MME
 };
 
+/// The runner's peer MME on S10: where it listens (the runner's address) and the TAIs it serves,
+/// so the SUT sends an S1 handover towards them over S10 (TS 23.401 5.5.1.2.2).
+struct RunnerPeerMme {
+  std::uint16_t port = 2123;  ///< 0: any free port (only useful when the runner starts the SUT)
+  std::vector<std::uint16_t> tacs;
+};
+
+/// The runner's SGSN on S3: where it listens and the routing area it serves (LAC, RAC), so the
+/// SUT sends an LTE-to-UTRAN/GERAN handover towards it (TS 23.401 5.5.2.1.2).
+struct RunnerSgsn {
+  std::uint16_t port = 2123;
+  std::uint16_t lac = 0;
+  std::uint8_t rac = 0;
+};
+
 struct SutProfile {
   std::string source_file;
   std::string name;
@@ -102,6 +117,8 @@ struct SutProfile {
   std::optional<Endpoint> s10, s3, s11, s6a;
   // The runner's own side.
   std::string runner_address = "127.0.0.1";
+  std::optional<RunnerPeerMme> peer_mme;  ///< required by capability s10
+  std::optional<RunnerSgsn> sgsn;         ///< required by capability s3
   // Radio network the runner's eNBs form: eNB k of the n-th test case of a run gets id
   // first_enb_id + 8*n + k, TAC tacs[k % tacs.size()], cell identity enb_id * 256 + 1.
   std::string mcc = "001";

@@ -138,6 +138,33 @@ security::NhAttribution Ue::attribute(std::uint8_t ncc, const security::Key256& 
   return expected_.attribute(ncc, nh);
 }
 
+security::Key256 Ue::kasme_for(const security::Rand& rand, std::uint64_t sqn) const {
+  return security::generate_eps_auth_vector(usim_, rand, sqn, {0x80, 0x00}, sn_).kasme;
+}
+
+void Ue::arrive_by_relocation(std::uint8_t old_eksi, const security::Key256& old_kasme, std::uint8_t ncc, const security::Key256& nh,
+                              std::uint8_t new_eksi, const security::Key256& new_kasme, security::CipheringAlgorithm eea,
+                              security::IntegrityAlgorithm eia, std::uint32_t uplink_count, std::uint32_t downlink_count) {
+  security::NasSecurityContext ctx(new_eksi, new_kasme, eea, eia);
+  ctx.set_next_count(security::Direction::uplink, uplink_count + 1);
+  ctx.set_next_count(security::Direction::downlink, downlink_count);
+  nas_.store(ctx);
+  nas_.take_into_use(new_eksi);
+  nas_kasme_ = std::make_pair(new_eksi, new_kasme);
+  // The target MME derives the new KeNB from the uplink COUNT it was handed (A.3).
+  smc_complete_uplink_count_ = uplink_count;
+  expected_.handed_over(old_eksi, old_kasme, ncc, nh);
+  expected_.new_kasme_in_nas(new_eksi, new_kasme);
+}
+
+std::optional<security::KasmeRole> Ue::kasme_role(const security::Key256& kasme) const {
+  for (const auto& k : expected_.known_kasmes())
+    if (k.kasme == kasme) return k.role;
+  // Before AS security started the network's view is empty: NAS's own KASME is the current one.
+  if (nas_kasme_ && nas_kasme_->second == kasme) return security::KasmeRole::current_kasme;
+  return std::nullopt;
+}
+
 std::optional<std::uint8_t> Ue::nas_eksi() const { return nas_.current_ksi(); }
 
 }  // namespace concur::roles

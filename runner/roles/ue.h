@@ -61,6 +61,19 @@ class Ue {
   void new_kasme_taken_into_use();
   /// Which KASME {ncc, nh} descends from, as this UE knows its KASMEs.
   security::NhAttribution attribute(std::uint8_t ncc, const security::Key256& nh) const;
+  // --- arriving by an inter-MME handover from the runner's own peer MME (rule 9)
+  /// The KASME a network derives for this USIM from `rand` and `sqn` (the peer MME's own AKA run,
+  /// TS 33.401 A.2): the UE never ran it over the air, but holds the same keys.
+  security::Key256 kasme_for(const security::Rand& rand, std::uint64_t sqn) const;
+  /// The peer MME relocates this UE to the SUT after an SMC for `new_kasme` and before a UCM:
+  /// NAS runs on the new context (next counts as handed over), AS on the old KASME's chain at
+  /// {ncc, nh}, and the new KASME waits for a UCM (rule 4).
+  void arrive_by_relocation(std::uint8_t old_eksi, const security::Key256& old_kasme, std::uint8_t ncc, const security::Key256& nh,
+                            std::uint8_t new_eksi, const security::Key256& new_kasme, security::CipheringAlgorithm eea,
+                            security::IntegrityAlgorithm eia, std::uint32_t uplink_count, std::uint32_t downlink_count);
+  /// Which of this UE's KASMEs `kasme` is, named as the rule-4 view names them (old, new,
+  /// current); nullopt for a KASME the UE never derived.
+  std::optional<security::KasmeRole> kasme_role(const security::Key256& kasme) const;
   /// The KASME NAS uses and the one AS uses (eKSI), when known.
   std::optional<std::uint8_t> nas_eksi() const;
 

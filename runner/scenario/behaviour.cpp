@@ -46,6 +46,7 @@ void CaseRun::fields_of(const s1ap::S1apMessage& m, Arrival& a) {
 
 void CaseRun::on_s1ap(std::size_t enb_index, s1ap::S1apMessage& m) {
   EnbSlot& enb = enbs[enb_index];
+  if (const auto* r = std::get_if<s1ap::HandoverRequest>(&m)) bind_arriving_ue(enb_index, *r);
   Arrival a;
   a.role = enb.name;
   a.name = s1ap_name(m);

@@ -8,7 +8,9 @@
 
 #include "codec/nas/message.h"
 #include "codec/s1ap/messages.h"
+#include "codec/gtpv2/mobility.h"
 #include "roles/enb.h"
+#include "roles/gtp_peer.h"
 #include "roles/ue.h"
 #include "scenario/engine.h"
 
@@ -46,6 +48,23 @@ struct UeSlot {
   bool attach_complete_sent = false;
   bool release_seen = false;
   std::optional<nas::SecurityModeCommand> last_smc;
+  /// The peer MME relocated the UE towards this eNB of the SUT: the next HANDOVER REQUEST there
+  /// without a UE of its MME UE S1AP ID is this UE's (rule 9).
+  std::optional<std::size_t> arriving_at;
+};
+
+/// A peer MME or SGSN of the case, and the relocation the SUT asked it for (its answer and the
+/// COMPLETE NOTIFICATION go back to where the request came from).
+struct GtpSlot {
+  std::string name;
+  std::unique_ptr<roles::GtpPeer> peer;
+  struct Relocation {
+    transport::SocketAddress sut;
+    std::uint32_t sut_teid = 0;
+    std::uint32_t sequence = 0;
+    std::string imsi;
+  };
+  std::optional<Relocation> relocation;
 };
 
 /// Something a role would send now, unless a <hold> keeps it back.
@@ -86,8 +105,21 @@ class CaseRun {
   const Environment& env;
   std::vector<EnbSlot> enbs;
   std::vector<UeSlot> ues;
+  std::vector<GtpSlot> gtps;
 
  private:
+  // gtp_behaviour.cpp: the peer MME's and the SGSN's default behaviour and sends
+  void join_gtp_roles();
+  void pump_gtp();
+  void on_gtp(std::size_t g, roles::GtpInbound& in);
+  void on_forward_relocation_request(std::size_t g, const roles::GtpInbound& in);
+  bool send_from_gtp(const Step& s);
+  /// The runner's peer MME as the source: FORWARD RELOCATION REQUEST with the old and the new context.
+  bool send_relocation(const Step& s, GtpSlot& slot);
+  void bind_arriving_ue(std::size_t enb, const s1ap::HandoverRequest& r);
+  /// HANDOVER REQUIRED towards a <peer-mme> (inter-MME, its TAI) or an <sgsn> (LTE to UTRAN/GERAN).
+  bool target_gtp_role(const Step& s, s1ap::HandoverRequired& r) const;
+
   // behaviour.cpp
   void on_s1ap(std::size_t enb, s1ap::S1apMessage& m);
   void on_nas(UeSlot& ue, const nas::NasMessage& m);

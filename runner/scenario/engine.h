@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "profile/sut_profile.h"
+#include "roles/gtp_peer.h"
 #include "scenario/enb_sut.h"
 #include "scenario/test_case.h"
 #include "transport/socket_address.h"
@@ -58,6 +59,11 @@ struct Environment {
   /// eNB's departure after the next case's eNB with the same Global eNB ID already arrived.
   std::size_t case_number = 0;
   std::shared_ptr<transport::Tap> tap;  ///< every association of the case reports here
+  /// The run's S10 and S3 endpoints (the runner's peer MME and SGSN), shared by parallel cases;
+  /// null when the profile does not declare s10 / s3.
+  roles::GtpPort* s10 = nullptr;
+  roles::GtpPort* s3 = nullptr;
+  std::optional<transport::SocketAddress> sut_gtpc;  ///< where a peer MME sends the SUT a relocation (S10)
   /// Makes the SUT re-authenticate IMSI (profile's trigger); returns the SUT's reply line,
   /// starting with "ok" when it accepted.
   std::function<std::string(const std::string& imsi)> reauth;

@@ -24,13 +24,12 @@ constexpr const char* kNasNames[] = {
     "DetachAccept", "EmmInformation", "EmmStatus", "ServiceReject", "TrackingAreaUpdateRequest",
     "TrackingAreaUpdateAccept"};
 
-}  // namespace
+// The GTPv2-C messages of S10/S3 relocation the runner's peer MME and SGSN handle (TS 29.274 7.3).
+constexpr const char* kGtpNames[] = {
+    "ForwardRelocationRequest", "ForwardRelocationResponse", "ForwardRelocationCompleteNotification",
+    "ForwardRelocationCompleteAcknowledge", "RelocationCancelRequest", "RelocationCancelResponse"};
 
-std::string s1ap_name(const s1ap::S1apMessage& m) { return kS1apNames[m.index()]; }
-
-std::string nas_name(const nas::NasMessage& m) {
-  // The NAS library names messages as the spec does ("SECURITY MODE COMMAND"): make it CamelCase.
-  const std::string_view spec = nas::message_name(m);
+std::string camel_case(std::string_view spec) {
   std::string out;
   bool upper = true;
   for (char c : spec) {
@@ -43,6 +42,17 @@ std::string nas_name(const nas::NasMessage& m) {
     upper = false;
   }
   return out;
+}
+
+}  // namespace
+
+std::string gtp_name(const gtpv2::GtpMessage& m) { return camel_case(gtpv2::message_name(m)); }
+
+std::string s1ap_name(const s1ap::S1apMessage& m) { return kS1apNames[m.index()]; }
+
+std::string nas_name(const nas::NasMessage& m) {
+  // The NAS library names messages as the spec does ("SECURITY MODE COMMAND"): make it CamelCase.
+  return camel_case(nas::message_name(m));
 }
 
 std::string normalized(std::string_view name) {
@@ -59,6 +69,8 @@ bool known_message(std::string_view name) {
   for (const char* n : kS1apNames)
     if (same_name(n, name)) return true;
   for (const char* n : kNasNames)
+    if (same_name(n, name)) return true;
+  for (const char* n : kGtpNames)
     if (same_name(n, name)) return true;
   return false;
 }

@@ -13,7 +13,14 @@ const RoleDecl* TestCase::role(const std::string& name) const {
 std::vector<std::string> TestCase::enb_names() const {
   std::vector<std::string> out;
   for (const auto& r : roles)
-    if (!r.is_ue && !r.is_mme) out.push_back(r.name);
+    if (!r.is_ue && !r.is_mme && r.gtp.empty()) out.push_back(r.name);
+  return out;
+}
+
+std::vector<std::string> TestCase::gtp_names() const {
+  std::vector<std::string> out;
+  for (const auto& r : roles)
+    if (!r.gtp.empty()) out.push_back(r.name);
   return out;
 }
 

@@ -52,10 +52,14 @@ struct Step {
   std::string with;     ///< answer: the message to answer with
   std::string action;   ///< trigger: "reauth", or for an eNB SUT "handover", "handover-cancel",
                         ///< "reconfiguration-complete"
+  std::string rat;      ///< send HandoverRequired to an <sgsn>: "utran" or "geran"
   MessagePattern pattern;
   std::optional<std::chrono::milliseconds> timeout;  ///< guard (expect) or window (expect-none)
   std::string rule;     ///< the rule a failed check here violates (for the verdict's reason)
   bool inconc_on_timeout = false;  ///< an expect that the SUT never reaching the state makes inconc
+  /// An expect-none whose message arriving means the case's window was never reached (it
+  /// presupposes another rule the SUT broke): inconc, and that other rule's case fails.
+  bool inconc_on_arrival = false;
 };
 
 struct RoleDecl {
@@ -63,6 +67,7 @@ struct RoleDecl {
   bool is_ue = false;
   bool is_mme = false;  ///< <mme name=".."/>: the runner plays the MME; the SUT is an eNB
   std::string enb;  ///< UE: the eNB it attaches through (empty when the eNB is the SUT)
+  std::string gtp;  ///< "peer-mme" (S10) or "sgsn" (S3): a GTPv2-C role; empty for eNBs and UEs
 };
 
 struct TestCase {
@@ -81,6 +86,7 @@ struct TestCase {
   /// Whether the case tests an eNB (it declares an <mme> role) rather than an MME.
   bool sut_is_enb() const;
   std::vector<std::string> ue_names() const;
+  std::vector<std::string> gtp_names() const;  ///< peer MMEs and SGSNs
 };
 
 TestCase parse_test_case(const std::string& text, const std::string& name);

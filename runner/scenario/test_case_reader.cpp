@@ -40,6 +40,9 @@ const std::map<std::string, std::set<std::string>>& known_fields() {
       {"uecontextmodificationrequest", {"security-key"}},
       {"initialcontextsetuprequest", {"security-key"}},
       {"securitymodecommand", {"eksi-changed"}},
+      {"forwardrelocationrequest", {"mm-context", "osci", "old-context", "kasme-from", "ncc", "nh-from", "target"}},
+      {"forwardrelocationcompleteacknowledge", {"cause"}},
+      {"forwardrelocationresponse", {"cause"}},
   };
   return f;
 }
@@ -81,8 +84,17 @@ class Reader {
     const std::string name = text(n, attr);
     const RoleDecl* r = tc.role(name);
     if (!r) fail(n, std::string(n.name()) + "@" + attr, "no role '" + name + "' in <roles>");
-    if (is_ue && r->is_ue != *is_ue)
+    if (is_ue && (r->is_ue != *is_ue || (!*is_ue && !r->gtp.empty())))
       fail(n, std::string(n.name()) + "@" + attr, "'" + name + "' must be " + (*is_ue ? "a <ue>" : "an <enb>"));
+    return *r;
+  }
+
+  /// An eNB or a GTPv2-C role (<peer-mme>, <sgsn>).
+  const RoleDecl& node(const TestCase& tc, const pugi::xml_node& n, const char* attr) const {
+    const std::string name = text(n, attr);
+    const RoleDecl* r = tc.role(name);
+    if (!r) fail(n, std::string(n.name()) + "@" + attr, "no role '" + name + "' in <roles>");
+    if (r->is_ue) fail(n, std::string(n.name()) + "@" + attr, "'" + name + "' must be an <enb>, <peer-mme> or <sgsn>");
     return *r;
   }
 
@@ -110,7 +122,7 @@ class Reader {
     if (tag == "s1-setup") {
       only(n, {"enb", "timeout-ms"});
       s.kind = StepKind::s1_setup;
-      s.role = role(tc, n, "enb", false).name;
+      s.role = role(tc, n, "enb", false).name;  // an eNB only: role() refuses a <peer-mme> or <sgsn> here
       s.timeout = ms(n, "timeout-ms");
     } else if (tag == "attach" || tag == "detach") {
       only(n, {"ue", "timeout-ms"});
@@ -118,9 +130,10 @@ class Reader {
       s.role = role(tc, n, "ue", true).name;
       s.timeout = ms(n, "timeout-ms");
     } else if (tag == "send") {
-      only(n, {"from", "message", "ue", "target"});
+      only(n, {"from", "message", "ue", "target", "rat"});
       s.kind = StepKind::send;
-      s.role = role(tc, n, "from", false).name;
+      const RoleDecl& from = node(tc, n, "from");
+      s.role = from.name;
       s.ue = role(tc, n, "ue", true).name;
       s.pattern.name = text(n, "message");
       if (tc.role(s.role)->is_mme) {
@@ -129,11 +142,28 @@ class Reader {
         return s;
       }
       static const char* kSendable[] = {"HandoverRequired", "HandoverNotify", "HandoverCancel", "PathSwitchRequest"};
-      if (std::none_of(std::begin(kSendable), std::end(kSendable), [&](const char* x) { return same_name(x, s.pattern.name); }))
+      if (!from.gtp.empty()) {
+        if (same_name(s.pattern.name, "ForwardRelocationRequest") && from.gtp == "peer-mme") {
+          s.target = role(tc, n, "target", false).name;  // the SUT's eNB the UE is relocated to
+        } else if (!same_name(s.pattern.name, "ForwardRelocationCompleteNotification")) {
+          fail(n, "send@message", "a <" + from.gtp + "> sends ForwardRelocationCompleteNotification" +
+                                      (from.gtp == "peer-mme" ? " or ForwardRelocationRequest" : "") + ", not '" + s.pattern.name + "'");
+        }
+      } else if (std::none_of(std::begin(kSendable), std::end(kSendable), [&](const char* x) { return same_name(x, s.pattern.name); })) {
         fail(n, "send@message", "'" + s.pattern.name + "' cannot be sent (HandoverRequired, HandoverNotify, HandoverCancel, PathSwitchRequest)");
-      if (same_name(s.pattern.name, "HandoverRequired")) s.target = role(tc, n, "target", false).name;
+      }
+      if (same_name(s.pattern.name, "HandoverRequired")) {
+        const RoleDecl& target = node(tc, n, "target");
+        s.target = target.name;
+        if (target.gtp == "sgsn") {
+          s.rat = text(n, "rat");
+          if (s.rat != "utran" && s.rat != "geran") fail(n, "send@rat", "'" + s.rat + "' is not utran or geran");
+        } else if (n.attribute("rat")) {
+          fail(n, "send@rat", "only a handover to an <sgsn> names the radio access technology");
+        }
+      }
     } else if (tag == "expect" || tag == "expect-none") {
-      only(n, {"at", "message", "timeout-ms", "for-ms", "rule", "on-timeout"});
+      only(n, {"at", "message", "timeout-ms", "for-ms", "rule", "on-timeout", "on-arrival"});
       s.kind = tag == "expect" ? StepKind::expect : StepKind::expect_none;
       s.role = n.attribute("at") && std::string_view(n.attribute("at").value()) == "*" ? "*" : role(tc, n, "at", std::nullopt).name;
       s.pattern = pattern(n);
@@ -143,6 +173,12 @@ class Reader {
         const std::string v = n.attribute("on-timeout").value();
         if (v != "fail" && v != "inconc") fail(n, tag + "@on-timeout", "'" + v + "' is not fail or inconc");
         s.inconc_on_timeout = v == "inconc";
+      }
+      if (n.attribute("on-arrival")) {
+        const std::string v = n.attribute("on-arrival").value();
+        if (tag != "expect-none") fail(n, tag + "@on-arrival", "only <expect-none> has on-arrival");
+        if (v != "fail" && v != "inconc") fail(n, tag + "@on-arrival", "'" + v + "' is not fail or inconc");
+        s.inconc_on_arrival = v == "inconc";
       }
     } else if (tag == "hold" || tag == "release") {
       only(n, {"at", "message"});
@@ -230,8 +266,15 @@ TestCase parse_test_case(const std::string& text, const std::string& name) {
       r.only(n, {"name", "enb"});
       d.is_ue = true;
       d.enb = r.role(tc, n, "enb", false).name;
+    } else if (tag == "peer-mme" || tag == "sgsn") {
+      // Where it listens and what it serves (TAIs, routing area) come from the SUT profile.
+      r.only(n, {"name"});
+      d.gtp = tag;
+      const char* pics = tag == "peer-mme" ? "s10" : "s3";
+      if (std::find(tc.pics.begin(), tc.pics.end(), pics) == tc.pics.end())
+        r.fail(n, tag, std::string("a <") + tag + "> needs PICS '" + pics + "' in testcase@pics");
     } else {
-      r.fail(n, tag, "a role is <enb name=.../>, <ue name=... enb=.../>, or for an eNB SUT <mme name=.../> and <ue name=.../>");
+      r.fail(n, tag, "a role is <enb name=.../>, <ue name=... enb=.../>, <peer-mme name=.../>, <sgsn name=.../>, or for an eNB SUT <mme name=.../> and <ue name=.../>");
     }
     d.name = r.text(n, "name");
     if (tc.role(d.name) || d.name == "*") r.fail(n, tag + "@name", "'" + d.name + "' is declared twice or reserved");

@@ -37,8 +37,29 @@ TEST(SutProfile, shipped_reference_profile_loads_with_loopback_addresses_and_a_c
   EXPECT_TRUE(p.has_pics("s1-handover"));
   EXPECT_TRUE(p.has_pics("x2"));
   EXPECT_TRUE(p.has_pics("reauth-trigger"));
-  EXPECT_FALSE(p.has_pics("s10")) << "the reference MME has no S10 yet";
+  EXPECT_TRUE(p.has_pics("s10"));
+  EXPECT_TRUE(p.has_pics("s3"));
+  ASSERT_TRUE(p.peer_mme && p.sgsn && p.s10 && p.s3);
+  EXPECT_EQ(p.peer_mme->tacs, (std::vector<std::uint16_t>{3}));
+  EXPECT_EQ(p.sgsn->lac, 100);
+  EXPECT_EQ(p.sgsn->rac, 1);
   EXPECT_EQ(p.tacs, (std::vector<std::uint16_t>{1, 2}));
+}
+
+TEST(SutProfile, s10_and_s3_capabilities_need_the_sut_address_and_the_node_the_runner_plays) {
+  EXPECT_EQ(error_of(profile_with(subscriber() + "  <capabilities s10=\"true\"/>\n")),
+            "lab.xml:6: capabilities@s10: true, but <sut> has no <s10 address=... port=.../>");
+  const std::string with_sut = "<?xml version=\"1.0\"?>\n<sut-profile name=\"t\">\n"
+                               "  <sut><s1 address=\"127.0.0.1\"/><s3 address=\"127.0.0.1\" port=\"2123\"/></sut>\n"
+                               "  <ran mcc=\"001\" mnc=\"01\" tacs=\"1\"/>\n";
+  EXPECT_EQ(error_of(with_sut + subscriber() + "  <capabilities s3=\"true\"/>\n</sut-profile>\n"),
+            "lab.xml:6: capabilities@s3: true, but <runner> has no <sgsn lac=... rac=.../> for the runner to play");
+  EXPECT_EQ(error_of(with_sut + subscriber() + "  <runner address=\"127.0.0.1\">\n    <sgsn lac=\"100\"/>\n  </runner>\n</sut-profile>\n"),
+            "lab.xml:7: sgsn@rac: missing");
+  EXPECT_EQ(error_of(with_sut + subscriber() + "  <runner address=\"127.0.0.1\">\n    <peer-mme tacs=\"3,1\"/>\n  </runner>\n</sut-profile>\n"),
+            "lab.xml:7: peer-mme@tacs: TAC 1 is also one of the SUT's own (ran@tacs)");
+  EXPECT_EQ(error_of(with_sut + subscriber() + "  <runner address=\"127.0.0.1\">\n    <hss/>\n  </runner>\n</sut-profile>\n"),
+            "lab.xml:7: runner/hss: unknown element (known: peer-mme, sgsn)");
 }
 
 TEST(SutProfile, shipped_reference_enb_profile_is_an_enb_with_a_control_socket_trigger_and_a_free_listen_port) {

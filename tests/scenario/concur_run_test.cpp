@@ -1,7 +1,8 @@
 // `concur run` end to end: the concur binary starts the reference MME and the reference eNB (its
-// own child processes), runs every R1-R3 case against the MME and every R5 case against the eNB
-// (the runner as its MME) over userspace SCTP on loopback, and writes the reports. The conformant
-// SUTs pass everything; each --violate Rn variant fails a case of rule n and nothing else; a
+// own child processes), runs every MME case (R1-R3 on S1; R6-R9 also with the runner's peer MME
+// on S10 and SGSN on S3) and every R5 case against the eNB (the runner as its MME) over userspace
+// SCTP and UDP on loopback, and writes the reports. The conformant SUTs pass everything; each
+// --violate Rn variant fails a case of rule n and nothing else; a
 // parallel run gives the verdicts of a serial one; Ctrl-C still leaves valid reports.
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -11,9 +12,12 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "child_process.h"
+#include "support/subprocess.h"
+#include "support/tshark_judge.h"
 
 namespace {
 
@@ -90,12 +94,13 @@ TEST(ConcurRun, against_the_conformant_reference_mme_every_applicable_case_passe
 
 TEST(ConcurRun, junit_has_a_testsuite_per_rule_html_names_every_case_and_every_case_has_its_own_pcap) {
   const RunOutcome& r = conformant_serial();
-  for (const char* rule : {"R1", "R2", "R3"}) EXPECT_NE(r.junit.find("<testsuite name=\"" + std::string(rule) + "\""), std::string::npos) << rule;
+  for (const char* rule : {"R1", "R2", "R3", "R6", "R7", "R8", "R9"})
+    EXPECT_NE(r.junit.find("<testsuite name=\"" + std::string(rule) + "\""), std::string::npos) << rule;
   EXPECT_NE(r.junit.find("<testsuites "), std::string::npos);
   EXPECT_NE(r.junit.rfind("</testsuites>"), std::string::npos);
   EXPECT_EQ(r.junit.find("<failure"), std::string::npos);
   // The rule monitor judged every case from the roles' messages (the live feed of the one judge).
-  for (const char* rule : {"R1", "R2", "R3"})
+  for (const char* rule : {"R1", "R2", "R3", "R6", "R7", "R8"})
     EXPECT_NE(r.junit.find("rule monitor: " + std::string(rule) + " pass"), std::string::npos) << rule;
   std::size_t pcaps = 0;
   for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(r.out_dir) / "pcap")) {
@@ -137,17 +142,22 @@ TEST_P(ConcurRunViolation, a_faulty_variant_fails_a_case_of_its_rule_and_no_case
   if (r.exit_code == 2 && r.output.find("refused") != std::string::npos)
     GTEST_SKIP() << "this build's reference MME refuses --violate " << rule << ": " << r.output;
   EXPECT_EQ(r.exit_code, 1) << r.output;
+  // The R3 variant moves AS onto the new KASME at SECURITY MODE COMPLETE, without a UCM: a
+  // relocation in that window then hands over the new context alone, which breaks rule 8 too
+  // (the rule monitor says so). That consequence is the one failure of another rule allowed.
+  const std::map<std::string, std::string> consequence{{"R3", "R8"}};
   std::size_t own_failures = 0;
   for (const auto& [id, verdict] : r.verdicts) {
     if (verdict != "fail") continue;
     if (id.rfind(rule + "-", 0) == 0) ++own_failures;
+    else if (consequence.count(rule) && id.rfind(consequence.at(rule) + "-", 0) == 0) continue;
     else ADD_FAILURE() << id << " failed against the " << rule << " variant\n" << r.output;
   }
   EXPECT_GE(own_failures, 1u) << r.output;
 }
 
 // R5 binds the eNB: --violate R5 goes to the reference eNB, and the MME cases must still pass.
-INSTANTIATE_TEST_SUITE_P(Rules, ConcurRunViolation, ::testing::Values("R1", "R2", "R3", "R5"));
+INSTANTIATE_TEST_SUITE_P(Rules, ConcurRunViolation, ::testing::Values("R1", "R2", "R3", "R5", "R6", "R7", "R8", "R9"));
 
 TEST(ConcurRun, the_conformant_run_also_tests_the_reference_enb_and_every_r5_case_passes) {
   const RunOutcome& r = conformant_serial();
@@ -175,6 +185,56 @@ TEST(ConcurRun, the_reference_enb_profile_alone_runs_only_the_enb_cases_and_they
     EXPECT_GT(std::filesystem::file_size(e.path()), 24u + 16u * 6u) << e.path();
   }
   EXPECT_EQ(pcaps, r.verdicts.size());
+}
+
+TEST(ConcurRun, the_reference_profile_declares_s10_and_s3_so_rules_6_to_9_are_judged_not_none) {
+  const RunOutcome& r = conformant_serial();
+  for (const char* id : {"R6-inter-mme-handover-waits-for-smc-complete", "R6-lte-to-utran-handover-waits-for-smc-complete",
+                         "R6-lte-to-geran-handover-waits-for-smc-complete", "R7-inter-mme-handover-waits-for-ucm-response",
+                         "R8-forward-relocation-carries-the-old-and-the-new-context", "R9-target-mme-keeps-the-old-chain-until-the-ucm"}) {
+    ASSERT_TRUE(r.verdicts.count(id)) << id << "\n" << r.output;
+    EXPECT_EQ(r.verdicts.at(id), "pass") << id;
+  }
+}
+
+TEST(ConcurRun, the_pcap_of_an_s10_case_dissects_in_tshark_as_gtpv2_without_malformed_frames) {
+  if (const auto why = concur::test::tshark_unusable()) GTEST_SKIP() << *why;
+  const RunOutcome& r = conformant_serial();
+  const std::string pcap = r.out_dir + "/pcap/R6-inter-mme-handover-waits-for-smc-complete.pcap";
+  ASSERT_TRUE(std::filesystem::exists(pcap)) << pcap;
+  // The runner's peer MME and the reference MME bind free ports (not 2123): tell tshark which
+  // UDP ports carry GTP (its GTP dissector hands version 2 to gtpv2).
+  const auto ports = concur::test::run_process({"tshark", "-n", "-r", pcap, "-Y", "udp", "-T", "fields", "-e", "udp.srcport", "-e", "udp.dstport"},
+                                              std::chrono::seconds(120));
+  ASSERT_EQ(ports.exit_code, 0) << ports.err;
+  std::set<std::string> udp_ports;
+  std::istringstream in(ports.out);
+  for (std::string p; in >> p;) udp_ports.insert(p);
+  ASSERT_FALSE(udp_ports.empty()) << "no UDP (GTPv2-C) in " << pcap;
+  std::vector<std::string> decode_as;
+  for (const auto& p : udp_ports) {
+    decode_as.push_back("-d");
+    decode_as.push_back("udp.port==" + p + ",gtp");
+  }
+  auto argv = [&](std::vector<std::string> tail) {
+    std::vector<std::string> a{"tshark", "-n", "-r", pcap};
+    a.insert(a.end(), decode_as.begin(), decode_as.end());
+    a.insert(a.end(), tail.begin(), tail.end());
+    return a;
+  };
+  // Only the GTPv2-C frames are judged here: tshark reads ciphered NAS (128-EEA2, no keys) as
+  // plain NAS, which now and then looks malformed; the S1AP side has tests of its own.
+  const auto malformed = concur::test::run_process(
+      argv({"-Y", "gtpv2 && _ws.malformed", "-T", "fields", "-e", "frame.number", "-e", "frame.protocols"}), std::chrono::seconds(120));
+  ASSERT_EQ(malformed.exit_code, 0) << malformed.err;
+  EXPECT_EQ(malformed.out, "") << "malformed frames: " << malformed.out;
+  const auto gtp = concur::test::run_process(argv({"-Y", "gtpv2", "-T", "fields", "-e", "gtpv2.message_type"}), std::chrono::seconds(120));
+  ASSERT_EQ(gtp.exit_code, 0) << gtp.err;
+  for (const char* type : {"133", "134", "135", "136"})  // Forward Relocation Request/Response/Complete Notification/Acknowledge
+    EXPECT_NE(gtp.out.find(type), std::string::npos) << "message type " << type << " not dissected: " << gtp.out;
+  const auto verbose = concur::test::run_process(argv({"-Y", "gtpv2", "-V"}), std::chrono::seconds(120));
+  EXPECT_NE(verbose.out.find("GPRS Tunneling Protocol V2"), std::string::npos);
+  EXPECT_EQ(verbose.out.find("Malformed"), std::string::npos);
 }
 
 TEST(ConcurRun, list_shows_the_cases_and_that_they_apply_to_the_reference_profile) {

@@ -25,14 +25,17 @@ std::string error_of(const std::string& text) {
   return "(no error)";
 }
 
-TEST(TestCaseLanguage, every_shipped_case_loads_and_rules_r1_to_r3_each_have_cases) {
+TEST(TestCaseLanguage, every_shipped_case_loads_and_rules_r1_to_r3_and_r6_to_r8_each_have_cases) {
   const auto cases = load_test_cases(std::string(CONCUR_TESTCASES_DIR));
   ASSERT_GE(cases.size(), 10u);
-  for (const char* rule : {"R1", "R2", "R3"}) {
+  for (const char* rule : {"R1", "R2", "R3", "R6", "R7"}) {
     std::size_t n = 0;
     for (const auto& tc : cases) n += matches_filter(tc, rule);
     EXPECT_GE(n, 2u) << rule;
   }
+  std::size_t r8 = 0;
+  for (const auto& tc : cases) r8 += matches_filter(tc, "R8");
+  EXPECT_GE(r8, 1u);
   const auto profile = profile::load_profile(std::string(CONCUR_TESTCASES_DIR) + "/profiles/reference.xml");
   const auto enb_profile = profile::load_profile(std::string(CONCUR_TESTCASES_DIR) + "/profiles/reference-enb.xml");
   for (const auto& tc : cases) {
@@ -122,6 +125,47 @@ TEST(TestCaseLanguage, an_expect_with_field_matchers_reads_into_a_pattern) {
   ASSERT_EQ(s.pattern.fields.size(), 1u);
   EXPECT_EQ(s.pattern.fields[0].name, "nh-from");
   EXPECT_TRUE(tc.default_postamble);
+}
+
+std::string gtp_case_with(const std::string& steps, const std::string& pics = "s10 s3") {
+  return "<testcase id=\"t\" rules=\"R6\" clause=\"TS 33.401 7.2.10 rule 6\" pics=\"" + pics + "\">\n" +  // line 1
+         "  <purpose>p</purpose>\n" +                                                                    // 2
+         "  <roles><enb name=\"source\"/><peer-mme name=\"mme2\"/><sgsn name=\"sgsn\"/>\n" +           // 3
+         "         <ue name=\"ue\" enb=\"source\"/></roles>\n" +                                          // 4
+         "  <steps>\n" + steps + "  </steps>\n</testcase>\n";                                            // 5, 6..
+}
+
+TEST(TestCaseLanguage, peer_mme_and_sgsn_roles_are_gtp_roles_a_handover_can_target_and_an_expect_can_match) {
+  const auto tc = parse_test_case(
+      gtp_case_with("    <send from=\"source\" message=\"HandoverRequired\" ue=\"ue\" target=\"sgsn\" rat=\"geran\"/>\n"
+                    "    <expect-none at=\"mme2\" message=\"ForwardRelocationRequest\" on-arrival=\"inconc\"/>\n"
+                    "    <expect at=\"mme2\" message=\"ForwardRelocationRequest\"><field name=\"osci\" value=\"1\"/></expect>\n"
+                    "    <hold at=\"mme2\" message=\"ForwardRelocationResponse\"/>\n"
+                    "    <send from=\"mme2\" message=\"ForwardRelocationCompleteNotification\" ue=\"ue\"/>\n"),
+      "case.xml");
+  EXPECT_EQ(tc.enb_names(), (std::vector<std::string>{"source"}));
+  EXPECT_EQ(tc.gtp_names(), (std::vector<std::string>{"mme2", "sgsn"}));
+  ASSERT_EQ(tc.body.size(), 5u);
+  EXPECT_EQ(tc.body[0].target, "sgsn");
+  EXPECT_EQ(tc.body[0].rat, "geran");
+  EXPECT_TRUE(tc.body[1].inconc_on_arrival);
+  EXPECT_EQ(tc.body[2].pattern.fields.at(0).name, "osci");
+}
+
+TEST(TestCaseLanguage, gtp_role_mistakes_name_file_line_and_field) {
+  EXPECT_EQ(error_of(gtp_case_with("    <expect at=\"ue\" message=\"SecurityModeCommand\"/>\n", "s3")),
+            "case.xml:3: peer-mme: a <peer-mme> needs PICS 's10' in testcase@pics");
+  EXPECT_EQ(error_of(gtp_case_with("    <send from=\"source\" message=\"HandoverRequired\" ue=\"ue\" target=\"sgsn\"/>\n")),
+            "case.xml:6: send@rat: missing");
+  EXPECT_EQ(error_of(gtp_case_with("    <send from=\"source\" message=\"HandoverRequired\" ue=\"ue\" target=\"mme2\" rat=\"utran\"/>\n")),
+            "case.xml:6: send@rat: only a handover to an <sgsn> names the radio access technology");
+  EXPECT_EQ(error_of(gtp_case_with("    <send from=\"mme2\" message=\"HandoverRequired\" ue=\"ue\" target=\"source\"/>\n")),
+            "case.xml:6: send@message: a <peer-mme> sends ForwardRelocationCompleteNotification or ForwardRelocationRequest, not 'HandoverRequired'");
+  EXPECT_EQ(error_of(gtp_case_with("    <s1-setup enb=\"mme2\"/>\n")), "case.xml:6: s1-setup@enb: 'mme2' must be an <enb>");
+  EXPECT_EQ(error_of(gtp_case_with("    <expect at=\"mme2\" message=\"ForwardRelocationRequest\" on-arrival=\"inconc\"/>\n")),
+            "case.xml:6: expect@on-arrival: only <expect-none> has on-arrival");
+  EXPECT_EQ(error_of(gtp_case_with("    <expect at=\"mme2\" message=\"ForwardRelocationRequest\"><field name=\"eksi\" value=\"1\"/></expect>\n")),
+            "case.xml:6: field@name: 'eksi' is not a field the engine can match on ForwardRelocationRequest");
 }
 
 TEST(TestCaseLanguage, a_misspelt_message_names_file_line_and_field) {
