@@ -15,6 +15,7 @@ packages=(
   libsctp-dev libusrsctp-dev                                # kernel and userspace SCTP
   tshark                                                    # independent judge of our encoders
   chromium                                                  # headless render test of the HTML report
+  libxml2-utils                                             # xmllint: JUnit reports validated against the JUnit schema
   clang libclang-rt-14-dev                                  # libFuzzer + sanitizers for fuzz targets
   iproute2                                                  # network namespaces for userspace SCTP tests
   bzip2 xz-utils ca-certificates                            # unpacking the wireshark source (3GPP modules)

@@ -70,7 +70,8 @@ report::RunReport html_run_report(const std::vector<JudgedCase>& cases, const pr
     const auto& res = c.ran.result;
     report::TestCaseResult t;
     t.id = tc.id;
-    t.title = tc.id;
+    // The id is the table's first column already: the title says in words what the case proves.
+    t.title = tc.purpose;
     t.purpose = tc.purpose;
     t.clause = tc.clause;
     for (const auto& rule : tc.rules) t.rules.push_back(static_cast<monitor::Rule>(rule[1] - '0'));

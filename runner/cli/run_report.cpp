@@ -3,6 +3,7 @@
 #include <ctime>
 #include <iomanip>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <sstream>
 
@@ -33,6 +34,26 @@ std::string seconds(std::chrono::milliseconds d) {
   return s.str();
 }
 
+/// When a case started (its first timeline entry), if it ran at all.
+std::optional<std::chrono::system_clock::time_point> started(const RanCase& r) {
+  if (r.result.timeline.empty()) return std::nullopt;
+  return r.result.timeline.front().time;
+}
+
+/// ` timestamp="2026-11-28T06:12:56Z"`: when the earliest of `cases` started, UTC; "" when none ran.
+std::string timestamp_attribute(const std::vector<const RanCase*>& cases) {
+  std::optional<std::chrono::system_clock::time_point> first;
+  for (const auto* r : cases)
+    if (const auto t = started(*r); t && (!first || *t < *first)) first = t;
+  if (!first) return "";
+  const auto tt = std::chrono::system_clock::to_time_t(*first);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  std::ostringstream s;
+  s << " timestamp=\"" << std::put_time(&tm, "%Y-%m-%dT%H:%M:%SZ") << "\"";
+  return s.str();
+}
+
 /// The suite a case reports under: the rule a fail was about, else the case's first rule.
 std::string suite_of(const RanCase& r) {
   if (!r.result.rule.empty()) return r.result.rule;
@@ -59,7 +80,9 @@ void write_junit(std::ostream& out, const std::vector<RanCase>& ran, const std::
   for (const auto& r : ran) suites[suite_of(r)].push_back(&r);
   std::size_t tests = 0, failures = 0, errors = 0, skipped = 0;
   std::chrono::milliseconds total{0};
+  std::vector<const RanCase*> all;
   for (const auto& r : ran) {
+    all.push_back(&r);
     ++tests;
     total += r.result.duration;
     failures += r.result.verdict == scenario::Verdict::fail;
@@ -68,7 +91,7 @@ void write_junit(std::ostream& out, const std::vector<RanCase>& ran, const std::
   }
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       << "<testsuites name=\"" << xml_escape(run_name) << "\" tests=\"" << tests << "\" failures=\"" << failures << "\" errors=\""
-      << errors << "\" skipped=\"" << skipped << "\" time=\"" << seconds(total) << "\">\n";
+      << errors << "\" skipped=\"" << skipped << "\" time=\"" << seconds(total) << "\"" << timestamp_attribute(all) << ">\n";
   for (const auto& [rule, cases] : suites) {
     std::size_t f = 0, e = 0, s = 0;
     std::chrono::milliseconds t{0};
@@ -79,7 +102,7 @@ void write_junit(std::ostream& out, const std::vector<RanCase>& ran, const std::
       s += r->result.verdict == scenario::Verdict::inconc || r->result.verdict == scenario::Verdict::none;
     }
     out << "  <testsuite name=\"" << xml_escape(rule) << "\" tests=\"" << cases.size() << "\" failures=\"" << f << "\" errors=\"" << e
-        << "\" skipped=\"" << s << "\" time=\"" << seconds(t) << "\">\n";
+        << "\" skipped=\"" << s << "\" time=\"" << seconds(t) << "\"" << timestamp_attribute(cases) << ">\n";
     for (const auto* r : cases) {
       const auto& res = r->result;
       out << "    <testcase name=\"" << xml_escape(res.id) << "\" classname=\"concur." << xml_escape(rule) << "\" time=\""

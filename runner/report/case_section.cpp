@@ -79,7 +79,8 @@ std::string render_case_section(const TestCaseResult& tc, std::size_t i) {
   out += std::string("<details") + (open ? " open=\"open\"" : "") + "><summary>";
   out += verdict_badge(tc.verdict) + " <span class=\"case-id\">" + esc(tc.id) + "</span> " + esc(tc.title);
   out += "</summary>";
-  if (!tc.purpose.empty()) out += "<p class=\"purpose\">" + esc(tc.purpose) + "</p>";
+  // A title that is the purpose already (`concur run` has no other) is not said twice.
+  if (!tc.purpose.empty() && tc.purpose != tc.title) out += "<p class=\"purpose\">" + esc(tc.purpose) + "</p>";
   out += "<table class=\"facts\">";
   if (!tc.clause.empty()) out += "<tr><th>clause</th><td>" + esc(tc.clause) + "</td></tr>";
   if (!tc.rules.empty()) out += "<tr><th>rules</th><td>" + rule_links(tc.rules) + "</td></tr>";

@@ -70,7 +70,11 @@ void set_counts(pugi::xml_node n, const std::size_t counts[4], double seconds) {
   n.append_attribute("failures") = static_cast<unsigned long long>(counts[1]);
   n.append_attribute("errors") = static_cast<unsigned long long>(counts[2]);
   n.append_attribute("skipped") = static_cast<unsigned long long>(counts[3]);
-  n.append_attribute("time") = seconds;
+  // Plain decimal seconds: pugixml writes a double with %.17g, so a short replay could read
+  // "1e-05", which the JUnit schema (xs:decimal) and CI servers' parsers reject.
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3f", seconds < 0 ? 0.0 : seconds);
+  n.append_attribute("time") = text;
 }
 
 }  // namespace

@@ -190,7 +190,7 @@ void CaseRun::emit(Emission e) {
   // A hold stays armed until its release: a retransmitted request (e.g. T3460 resending the
   // SMC) gets its answer held back too, so the window the case opened stays open.
   for (auto it = holds_armed_.begin(); it != holds_armed_.end(); ++it) {
-    if (it->first == e.role && same_name(it->second, e.name)) {
+    if ((it->first == "*" || it->first == e.role) && same_name(it->second, e.name)) {
       note(e.role, TimelineEntry::Kind::held, e.summary + " (held back)");
       held_.push_back(std::move(e));
       return;
@@ -467,13 +467,14 @@ bool CaseRun::step(const Step& s, bool preamble) {
     }
     case StepKind::expect: {
       std::optional<std::size_t> got;
-      pump_until([&] { return (got = find_arrival(s.role, s.pattern, true)).has_value() || outcome_.verdict != Verdict::pass; },
+      pump_until([&] { return (got = find_arrival(s.role, s.pattern, !s.leave_passed_over)).has_value() || outcome_.verdict != Verdict::pass; },
                  deadline(guard(s)));
       if (outcome_.verdict != Verdict::pass) return false;
       if (!got) {
         const std::string why = "no " + s.pattern.name + " at " + s.role + " within " + std::to_string(guard(s).count()) + " ms (" + where + ")";
         if (env.stop && env.stop->load()) set_outcome(Verdict::error, "interrupted by the user");
-        else set_outcome(preamble || s.inconc_on_timeout ? Verdict::inconc : Verdict::fail, why, s.rule);
+        else if (preamble || s.inconc_on_timeout) set_outcome(Verdict::inconc, s.inconc_reason + why, s.rule);
+        else set_outcome(Verdict::fail, why, s.rule);
         return false;
       }
       Arrival& a = arrivals_[*got];
@@ -510,7 +511,7 @@ bool CaseRun::step(const Step& s, bool preamble) {
                          holds_armed_.end());
       std::vector<Emission> now;
       for (auto it = held_.begin(); it != held_.end();) {
-        if (it->role == s.role && same_name(it->name, s.pattern.name)) {
+        if ((s.role == "*" || it->role == s.role) && same_name(it->name, s.pattern.name)) {
           now.push_back(std::move(*it));
           it = held_.erase(it);
         } else {
@@ -518,7 +519,7 @@ bool CaseRun::step(const Step& s, bool preamble) {
         }
       }
       if (now.empty()) {
-        set_outcome(Verdict::inconc, s.role + " holds no " + s.pattern.name + " to release: the SUT never asked for it (" + where + ")");
+        set_outcome(Verdict::inconc, s.inconc_reason + s.role + " holds no " + s.pattern.name + " to release: the SUT never asked for it (" + where + ")");
         return false;
       }
       for (auto& e : now) {

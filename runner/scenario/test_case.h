@@ -35,8 +35,8 @@ enum class StepKind {
   send,         ///< <send from=".." message=".." ue=".." [target=".."]/>
   expect,       ///< <expect at=".." message=".."><field name value/></expect>
   expect_none,  ///< <expect-none at=".." message=".." [for-ms]/>: nothing matching arrives meanwhile
-  hold,         ///< <hold at=".." message=".."/>: the role's next such message is kept back
-  release,      ///< <release at=".." message=".."/>: the kept-back message is sent now
+  hold,         ///< <hold at=".." message=".."/>: the role's next such message is kept back (at="*": any role's)
+  release,      ///< <release at=".." message=".."/>: the kept-back message is sent now (at="*": any role's)
   answer,       ///< <answer at=".." message=".." with=".."/>: answer the next such message differently
   trigger,      ///< <trigger action="reauth|handover|handover-cancel|reconfiguration-complete" ue=".."/>:
                 ///< make the SUT act, as the profile says (the last three: eNB SUT)
@@ -60,6 +60,11 @@ struct Step {
   /// An expect-none whose message arriving means the case's window was never reached (it
   /// presupposes another rule the SUT broke): inconc, and that other rule's case fails.
   bool inconc_on_arrival = false;
+  /// Said first in the reason of the inconc this step's wait makes (the explorer's "not reachable: ...").
+  std::string inconc_reason;
+  /// An expect that leaves the messages it passes over for later steps (the explorer's waits: the
+  /// next event may wait for one of them), instead of taking them as handled by the role.
+  bool leave_passed_over = false;
 };
 
 struct RoleDecl {
@@ -91,7 +96,8 @@ struct TestCase {
 
 TestCase parse_test_case(const std::string& text, const std::string& name);
 TestCase load_test_case(const std::string& path);
-/// Every *.xml of `dir` (not its subfolders), sorted by id; ids must be unique.
+/// Every *.xml of `dir` (not its subfolders) and the cases the explorer makes of every specification
+/// in `dir`/explore/ (explorer.h), sorted by id; ids must be unique.
 std::vector<TestCase> load_test_cases(const std::string& dir);
 
 /// Glob on the id ('*' and '?'), or a rule name ("R3") to select that rule's cases.

@@ -13,7 +13,9 @@
 
 #include "profile/sut_profile.h"
 #include "scenario/enb_sut_steps.h"
+#include "scenario/explorer.h"
 #include "scenario/message_names.h"
+#include "scenario/reader_hook.h"
 #include "scenario/test_case.h"
 
 namespace concur::scenario {
@@ -183,7 +185,8 @@ class Reader {
     } else if (tag == "hold" || tag == "release") {
       only(n, {"at", "message"});
       s.kind = tag == "hold" ? StepKind::hold : StepKind::release;
-      s.role = role(tc, n, "at", std::nullopt).name;
+      // at="*": whichever role would send it (the explorer's orderings move the UE between eNBs).
+      s.role = std::string_view(n.attribute("at").value()) == "*" ? "*" : role(tc, n, "at", std::nullopt).name;
       s.pattern.name = text(n, "message");
       if (!known_message(s.pattern.name)) fail(n, tag + "@message", "unknown message '" + s.pattern.name + "'");
     } else if (tag == "answer") {
@@ -224,13 +227,16 @@ class Reader {
 
 }  // namespace
 
-TestCase parse_test_case(const std::string& text, const std::string& name) {
+TestCase parse_test_case(const std::string& text, const std::string& name) { return detail::parse_test_case_with(text, name, "testcase", {}); }
+
+namespace detail {
+TestCase parse_test_case_with(const std::string& text, const std::string& name, const char* root_name, const ExtraElement& extra) {
   pugi::xml_document doc;
   const auto parsed = doc.load_buffer(text.data(), text.size());
   if (!parsed) throw ScenarioError(name, line_of(text, parsed.offset), "xml", parsed.description());
   const Reader r(name, text);
   const auto root = doc.document_element();
-  if (std::string_view(root.name()) != "testcase") r.fail(root, root.name(), "the root element must be <testcase>");
+  if (std::string_view(root.name()) != root_name) r.fail(root, root.name(), std::string("the root element must be <") + root_name + ">");
   r.only(root, {"id", "rules", "clause", "pics"});
   TestCase tc;
   tc.source_file = name;
@@ -294,15 +300,21 @@ TestCase parse_test_case(const std::string& text, const std::string& name) {
     const std::string tag = n.name();
     if (tag == "purpose" || tag == "roles") continue;
     std::vector<Step>* list = tag == "preamble" ? &tc.preamble : tag == "steps" ? &tc.body : tag == "postamble" ? &tc.postamble : nullptr;
+    if (!list && extra) {
+      const StepReader read_step = [&](const pugi::xml_node& s) { return r.step(tc, s); };
+      const FailAt fail = [&](const pugi::xml_node& at, const std::string& field, const std::string& why) { r.fail(at, field, why); };
+      if (extra(n, tc, read_step, fail)) continue;
+    }
     if (!list) r.fail(n, tag, "unknown element (purpose, roles, preamble, steps, postamble)");
     if (!seen.insert(tag).second) r.fail(n, tag, "appears twice");
     for (const auto s : n.children())
       if (s.type() == pugi::node_element) list->push_back(r.step(tc, s));
     if (tag == "postamble") tc.default_postamble = false;
   }
-  if (tc.body.empty()) r.fail(root, "steps", "missing or empty");
+  if (tc.body.empty() && !extra) r.fail(root, "steps", "missing or empty");
   return tc;
 }
+}  // namespace detail
 
 TestCase load_test_case(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
@@ -318,6 +330,8 @@ std::vector<TestCase> load_test_cases(const std::string& dir) {
   for (const auto& e : std::filesystem::directory_iterator(dir, ec))
     if (e.is_regular_file() && e.path().extension() == ".xml") out.push_back(load_test_case(e.path().string()));
   if (ec) throw ScenarioError(dir, 0, "folder", ec.message());
+  // The explorer's specifications (explorer.h) give one case per ordering of their events.
+  for (auto& tc : load_explored_cases((std::filesystem::path(dir) / "explore").string())) out.push_back(std::move(tc));
   std::sort(out.begin(), out.end(), [](const TestCase& a, const TestCase& b) { return a.id < b.id; });
   for (std::size_t i = 1; i < out.size(); ++i)
     if (out[i].id == out[i - 1].id)

@@ -1,7 +1,9 @@
 // The report as a person sees it: Debian's chromium renders it headless, and a probe script the
 // test appends (the report itself has none) writes layout facts into the DOM that --dump-dom
-// prints. Proves the failing case's ladder was laid out with the offending arrow highlighted and
-// its evidence beside it, which parsing the markup alone cannot.
+// prints (tests/support/chromium_probe.*). Proves the failing case's ladder was laid out with the
+// offending arrow highlighted and its evidence beside it, which parsing the markup alone cannot:
+// for a hand-made report, and for the report `concur run` writes when the reference MME,
+// violating rule 3, fails a case.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -13,76 +15,21 @@
 
 #include "demo_report.h"
 #include "report/html_report.h"
+#include "support/chromium_probe.h"
 #include "support/subprocess.h"
 
 namespace concur::report {
 namespace {
 
+using ::concur::test::Box;
+using ::concur::test::box_of;
 using ::testing::HasSubstr;
-
-const char* const kChromium = "/usr/bin/chromium";
-
-// Runs in the browser after the document is parsed; forces layout through getBoundingClientRect.
-constexpr const char* kProbe = R"js(<script>
-(function () {
-  function box(el) {
-    if (!el) return 'missing';
-    var r = el.getBoundingClientRect();
-    return [r.left, r.top, r.width, r.height].map(function (v) { return Math.round(v); }).join(' ');
-  }
-  var s = document.getElementById('tc-1');
-  var off = s ? s.querySelector('svg g.msg.offending') : null;
-  var normal = s ? s.querySelector('svg g.msg:not(.offending):not(.related) line') : null;
-  var note = s ? s.querySelector('svg g.evidence-note') : null;
-  var texts = note ? note.querySelectorAll('text') : [];
-  var laid = 0;
-  for (var i = 0; i !== texts.length; ++i) if (texts[i].getComputedTextLength() > 0) ++laid;
-  var out = [];
-  out.push('offending ' + box(off));
-  out.push('offending_line ' + box(off ? off.querySelector('line') : null));
-  out.push('offending_head ' + box(off ? off.querySelector('polygon') : null));
-  out.push('note ' + box(note));
-  out.push('note_lines ' + texts.length + ' ' + laid);
-  out.push('offending_stroke ' + (off ? getComputedStyle(off.querySelector('line')).stroke.replace(/ /g, '') : 'missing'));
-  out.push('normal_stroke ' + (normal ? getComputedStyle(normal).stroke.replace(/ /g, '') : 'missing'));
-  out.push('note_text ' + (note ? note.textContent.replace(/\s+/g, ' ') : 'missing'));
-  var pre = document.createElement('pre');
-  pre.id = 'concur-layout';
-  pre.textContent = out.join('\n');
-  document.body.appendChild(pre);
-})();
-</script>)js";
-
-/// The probe's lines: key -> rest of the line.
-std::map<std::string, std::string> layout_facts(const std::string& dom) {
-  std::map<std::string, std::string> facts;
-  const std::string open = "<pre id=\"concur-layout\">";
-  const std::size_t start = dom.find(open);
-  if (start == std::string::npos) return facts;
-  const std::size_t end = dom.find("</pre>", start);
-  std::istringstream in(dom.substr(start + open.size(), end - start - open.size()));
-  for (std::string line; std::getline(in, line);) {
-    const std::size_t sp = line.find(' ');
-    if (sp != std::string::npos) facts[line.substr(0, sp)] = line.substr(sp + 1);
-  }
-  return facts;
-}
-
-struct Box {
-  double left = 0, top = 0, width = 0, height = 0;
-};
-Box box_of(const std::string& s) {
-  Box b;
-  std::istringstream in(s);
-  in >> b.left >> b.top >> b.width >> b.height;
-  return b;
-}
 
 class ChromiumRender : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!std::filesystem::exists(kChromium))
-      GTEST_SKIP() << "Debian's chromium is not installed (" << kChromium << "); scripts/setup.sh installs it";
+    if (!std::filesystem::exists(::concur::test::kChromium))
+      GTEST_SKIP() << "Debian's chromium is not installed (" << ::concur::test::kChromium << "); scripts/setup.sh installs it";
     char tmpl[] = "/tmp/concur-chromium-XXXXXX";
     ASSERT_NE(::mkdtemp(tmpl), nullptr);
     dir_ = tmpl;
@@ -91,31 +38,23 @@ class ChromiumRender : public ::testing::Test {
     std::error_code ec;
     if (!dir_.empty()) std::filesystem::remove_all(dir_, ec);
   }
-  /// Renders `html` headless and returns the DOM after scripts ran.
-  std::string dump_dom(const std::string& html) {
-    const auto page = dir_ / "report.html";
-    std::ofstream(page, std::ios::binary) << html;
-    const ::concur::test::ProcessResult r = ::concur::test::run_process(
-        {kChromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-         "--disable-extensions", "--disable-background-networking", "--window-size=1600,1200",
-         "--user-data-dir=" + (dir_ / "profile").string(), "--dump-dom", "file://" + page.string()},
-        std::chrono::seconds(120));
-    EXPECT_FALSE(r.timed_out) << "chromium overran its time limit; stderr:\n" << r.err;
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return r.out;
+  /// Renders `html` (with the probe of section `section_id`) headless; the probe's facts.
+  std::map<std::string, std::string> render(const std::string& html, const std::string& section_id) {
+    const std::string probed = ::concur::test::with_layout_probe(html, section_id);
+    EXPECT_FALSE(probed.empty()) << "the report has no </body>";
+    const auto page = dir_ / "probed-report.html";
+    std::ofstream(page, std::ios::binary) << probed;
+    const auto d = ::concur::test::dump_dom(page, dir_);
+    EXPECT_EQ(d.error, "");
+    return ::concur::test::layout_facts(d.dom);
   }
   std::filesystem::path dir_;
 };
 
-TEST_F(ChromiumRender, failing_case_ladder_renders_the_highlighted_arrow_with_its_evidence_laid_out_beside_it) {
-  std::string html = render_html_report(test::demo_run_report());
-  const std::size_t body_end = html.rfind("</body>");
-  ASSERT_NE(body_end, std::string::npos);
-  html.insert(body_end, kProbe);
-
-  const auto facts = layout_facts(dump_dom(html));
+/// The offending arrow is drawn in the fail colour and the evidence note is laid out beside it,
+/// every line of it with a width.
+void expect_highlighted_arrow_with_evidence_beside_it(const std::map<std::string, std::string>& facts) {
   ASSERT_FALSE(facts.empty()) << "the probe wrote nothing: the page did not load";
-
   const Box row = box_of(facts.at("offending"));
   const Box line = box_of(facts.at("offending_line"));
   const Box head = box_of(facts.at("offending_head"));
@@ -141,7 +80,33 @@ TEST_F(ChromiumRender, failing_case_ladder_renders_the_highlighted_arrow_with_it
   EXPECT_EQ(facts.at("offending_stroke"), "rgb(198,40,40)");
   EXPECT_NE(facts.at("normal_stroke"), facts.at("offending_stroke"));
   EXPECT_THAT(facts.at("note_text"), HasSubstr("R3 fail:"));
+}
+
+TEST_F(ChromiumRender, failing_case_ladder_renders_the_highlighted_arrow_with_its_evidence_laid_out_beside_it) {
+  const auto facts = render(render_html_report(test::demo_run_report()), "tc-1");
+  expect_highlighted_arrow_with_evidence_beside_it(facts);
+  if (HasFailure()) return;
   EXPECT_THAT(facts.at("note_text"), HasSubstr("seen: HANDOVER REQUEST: NCC 1"));
+}
+
+TEST_F(ChromiumRender, concur_runs_own_report_of_a_failing_case_shows_its_ladder_with_the_offending_message_and_evidence) {
+  // The reference MME violating rule 3 restarts the NH chain from the new KASME in the HANDOVER
+  // REQUEST after the SMC completed: the monitor fails the case with that message as evidence.
+  const auto out = dir_ / "run";
+  const auto r = ::concur::test::run_process({CONCUR_BINARY, "run", "--reference", "--violate", "R3", "--filter",
+                                              "R3-handover-after-smc-complete", "--out", out.string()},
+                                             std::chrono::seconds(300));
+  ASSERT_FALSE(r.timed_out) << r.out << r.err;
+  ASSERT_EQ(r.exit_code, 1) << "the case did not fail\n" << r.out << r.err;
+  std::ifstream f(out / "report.html", std::ios::binary);
+  std::stringstream html;
+  html << f.rdbuf();
+  ASSERT_NE(html.str().find("R3-handover-after-smc-complete"), std::string::npos) << html.str();
+
+  const auto facts = render(html.str(), "tc-1");
+  expect_highlighted_arrow_with_evidence_beside_it(facts);
+  if (HasFailure()) return;
+  EXPECT_THAT(facts.at("note_text"), HasSubstr("HANDOVER REQUEST"));
 }
 
 }  // namespace

@@ -158,7 +158,7 @@ TEST(HtmlReport, hostile_text_from_the_sut_shows_as_the_same_text_never_as_marku
   TestCaseResult& tc = r.test_cases[0];
   tc.id = "TC<&>\"'";
   tc.title = evil;
-  tc.purpose = evil;
+  tc.purpose = evil + " (purpose)";  // not the title: a purpose that is the title is not repeated
   tc.error = evil;
   tc.pcap_file = "a b&\"<c>.pcap";
   tc.findings.front().reason = evil;
@@ -171,7 +171,7 @@ TEST(HtmlReport, hostile_text_from_the_sut_shows_as_the_same_text_never_as_marku
   EXPECT_EQ(all_text(p->doc.select_node("/html/head/title").node()), "concur report: " + evil);
   const pugi::xml_node s = section_of(*p, "tc-1");
   EXPECT_EQ(all_text(s.select_node(".//span[@class='case-id']").node()), tc.id);
-  EXPECT_EQ(all_text(s.select_node(".//p[@class='purpose']").node()), evil);
+  EXPECT_EQ(all_text(s.select_node(".//p[@class='purpose']").node()), evil + " (purpose)");
   EXPECT_EQ(all_text(s.select_node(".//pre[@class='error']").node()), evil);
   EXPECT_EQ(all_text(s.select_node(".//g[@class='role']/text").node()), evil);
   EXPECT_STREQ(
