@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <fstream>
 #include <set>
@@ -177,6 +178,75 @@ void read_subscriber(const Reader& r, const pugi::xml_node& s, SutProfile& p) {
   p.subscribers.push_back(std::move(sub));
 }
 
+/// RFC 6733 4.3 DiameterIdentity: an FQDN, dot-separated labels of letters, digits and hyphens.
+bool is_fqdn(const std::string& v) {
+  if (v.empty() || v.size() > 255 || v.front() == '.' || v.back() == '.' || v.find("..") != std::string::npos) return false;
+  return std::all_of(v.begin(), v.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.'; });
+}
+
+bool is_ipv4(const std::string& v) { return std::count(v.begin(), v.end(), '.') == 3 && v.find(':') == std::string::npos; }
+
+/// `<runner address=...>` and its optional `<hss .../>` / `<sgw .../>` children (the runner's side
+/// of S6a and S11). Only the nodes are checked here; `resolve_core_roles` fills in the settings
+/// once the whole file (SUT interfaces, PLMN) is known.
+void read_runner(const Reader& r, const pugi::xml_node& runner, SutProfile& p) {
+  r.only(runner, {"address"});
+  p.runner_address = r.address(runner, "address");
+  std::set<std::string> seen;
+  for (const auto child : runner.children()) {
+    if (child.type() != pugi::node_element) continue;
+    const std::string name = child.name();
+    if (name != "hss" && name != "sgw") r.fail(child, "runner/" + name, "unknown element (known: hss, sgw)");
+    if (!seen.insert(name).second) r.fail(child, "runner/" + name, "appears twice");
+  }
+}
+
+/// The emulated HSS / SGW-C exist because the SUT has S6a / S11; a `<runner><hss>` without the
+/// SUT's `<s6a>` would be a setting that does nothing, so it is refused.
+void resolve_core_roles(const Reader& r, const pugi::xml_node& root, SutProfile& p) {
+  const auto runner = root.child("runner");
+  const auto hss = runner.child("hss");
+  const auto sgw = runner.child("sgw");
+  if (hss && !p.s6a) r.fail(hss, "runner/hss", "the SUT declares no <s6a> under <sut>, so no HSS is started: declare it or remove this element");
+  if (sgw && !p.s11) r.fail(sgw, "runner/sgw", "the SUT declares no <s11> under <sut>, so no SGW-C is started: declare it or remove this element");
+  if (p.s6a) {
+    RunnerHss h;
+    h.listen = {p.runner_address, 3868};
+    h.diameter_realm = "epc.mnc" + std::string(p.mnc.size() == 2 ? "0" : "") + p.mnc + ".mcc" + p.mcc + ".3gppnetwork.org";
+    if (hss) {
+      r.only(hss, {"address", "port", "diameter-host", "diameter-realm", "peer-wait-ms"});
+      h.peer_wait = std::chrono::milliseconds(r.number(hss, "peer-wait-ms", 600000, static_cast<std::uint64_t>(h.peer_wait.count())));
+      if (hss.attribute("address")) h.listen.address = r.address(hss, "address");
+      h.listen.port = static_cast<std::uint16_t>(r.number(hss, "port", 65535, 3868));
+      if (auto realm = r.text(hss, "diameter-realm", false)) {
+        if (!is_fqdn(*realm)) r.fail(hss, "hss@diameter-realm", "'" + *realm + "' is not a Diameter realm (dot-separated letters, digits, hyphens)");
+        h.diameter_realm = *realm;
+      }
+      if (auto host = r.text(hss, "diameter-host", false)) {
+        if (!is_fqdn(*host)) r.fail(hss, "hss@diameter-host", "'" + *host + "' is not a Diameter identity (an FQDN)");
+        h.diameter_host = *host;
+      }
+    }
+    if (h.diameter_host.empty()) h.diameter_host = "hss." + h.diameter_realm;
+    p.hss = h;
+  }
+  if (p.s11) {
+    RunnerSgw g;
+    g.listen = {p.runner_address, 2123};
+    if (sgw) {
+      r.only(sgw, {"address", "port"});
+      if (sgw.attribute("address")) g.listen.address = r.address(sgw, "address");
+      g.listen.port = static_cast<std::uint16_t>(r.number(sgw, "port", 65535, 2123));
+    }
+    if (!is_ipv4(g.listen.address)) {
+      const bool own = sgw && sgw.attribute("address");
+      r.fail(own ? sgw : (runner ? runner : root), own ? "sgw@address" : "runner@address",
+             "the emulated SGW-C needs an IPv4 address (its S11 and S1-U F-TEIDs are IPv4), not '" + g.listen.address + "'");
+    }
+    p.sgw = g;
+  }
+}
+
 }  // namespace
 
 SutProfile parse_profile(const std::string& text, const std::string& name) {
@@ -199,8 +269,7 @@ SutProfile parse_profile(const std::string& text, const std::string& name) {
     if (tag == "sut") {
       read_sut(r, child, p);
     } else if (tag == "runner") {
-      r.only(child, {"address"});
-      p.runner_address = r.address(child, "address");
+      read_runner(r, child, p);
     } else if (tag == "ran") {
       r.only(child, {"mcc", "mnc", "tacs", "first-enb-id"});
       p.mcc = r.digits(child, "mcc", 3, 3);
@@ -254,6 +323,7 @@ SutProfile parse_profile(const std::string& text, const std::string& name) {
   if (!seen.count("sut")) r.fail(root, "sut", "missing: <sut><s1 address=... port=.../></sut>");
   if (!seen.count("ran")) r.fail(root, "ran", "missing: <ran mcc=... mnc=... tacs=.../>");
   if (p.subscribers.empty()) r.fail(root, "subscriber", "at least one <subscriber imsi=... k=... opc=.../> is needed");
+  resolve_core_roles(r, root, p);
   if (p.integrity.empty()) {
     p.integrity = {"eia2", "eia1"};
     p.ciphering = {"eea2", "eea0"};

@@ -16,9 +16,10 @@ std::optional<gtpv2::Ipv4> ipv4_of(const std::string& text) {
 
 SgwConfig sgw_config_from_profile(const profile::SutProfile& p) {
   SgwConfig c;
-  c.listen = transport::SocketAddress{p.runner_address, transport::kGtpcPort};
-  const auto v4 = ipv4_of(p.runner_address);
-  if (!v4) throw std::invalid_argument("emulated SGW: runner address " + p.runner_address + " is not IPv4");
+  c.listen = p.sgw ? transport::SocketAddress{p.sgw->listen.address, p.sgw->listen.port}
+                   : transport::SocketAddress{p.runner_address, transport::kGtpcPort};
+  const auto v4 = ipv4_of(c.listen.ip);
+  if (!v4) throw std::invalid_argument("emulated SGW: address " + c.listen.ip + " is not IPv4");
   c.addressing.s11_address = *v4;
   c.addressing.s1u_address = *v4;
   return c;

@@ -21,8 +21,9 @@ struct SgwConfig {
   std::chrono::milliseconds poll{50};  ///< how often the serving thread looks at the stop flag
 };
 
-/// Listens on the runner's address, port 2123; S1-U F-TEIDs carry the same address.
-/// Throws std::invalid_argument when the runner address is not IPv4 (the F-TEIDs here are IPv4).
+/// Listens where the profile's `<runner><sgw>` says (profile::RunnerSgw), else on the runner's
+/// address, port 2123; S1-U F-TEIDs carry the same address.
+/// Throws std::invalid_argument when that address is not IPv4 (the F-TEIDs here are IPv4).
 SgwConfig sgw_config_from_profile(const profile::SutProfile& profile);
 
 class EmulatedSgw {
