@@ -2,7 +2,8 @@
 // the shipped reference profile), runs every applicable test case — in parallel slots with
 // distinct UEs and eNBs when --jobs asks — records one pcap per case from the roles' tap, and
 // writes JUnit XML and a summary. Ctrl-C ends the running cases at their next wait and still
-// writes valid reports of what ran.
+// writes valid reports of what ran. When the SUT has S6a / S11, the emulated HSS and SGW-C run for
+// the whole run (cli/core_roles.h).
 #include "cli/run_command.h"
 
 #include <signal.h>
@@ -20,6 +21,7 @@
 #include <regex>
 #include <thread>
 
+#include "cli/core_roles.h"
 #include "cli/reference_sut.h"
 #include "cli/run_html.h"
 #include "cli/run_judging.h"
@@ -171,6 +173,18 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     }
   } restore{old_int, old_term};
 
+  // --- the core nodes the SUT needs (HSS on S6a, SGW-C on S11), up before the SUT connects to them
+  std::unique_ptr<CoreRoles> core;
+  if (profile.hss || profile.sgw) {
+    try {
+      core = std::make_unique<CoreRoles>(profile);
+    } catch (const CoreRolesError& e) {
+      err << "concur run: " << e.what() << "\n";
+      return 2;
+    }
+    out << core->describe();
+  }
+
   // --- the SUT
   std::unique_ptr<ReferenceSut> sut;
   std::string work_dir;
@@ -205,6 +219,16 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       const std::string reply = control_request(control_socket, "reauth " + imsi, std::chrono::milliseconds(3000));
       return reply.empty() ? std::string("error: no reply from ") + control_socket : reply;
     };
+
+  if (core && profile.hss && profile.hss->peer_wait.count() > 0) {
+    const double seconds = static_cast<double>(profile.hss->peer_wait.count()) / 1000.0;
+    out << "waiting up to " << seconds << " s for the SUT to open S6a to the emulated HSS\n" << std::flush;
+    if (core->wait_for_s6a_peer(profile.hss->peer_wait, &g_stop))
+      out << "S6a up: the SUT's capabilities exchange was answered\n";
+    else if (!g_stop.load())
+      err << "concur run: warning: the SUT did not open S6a to the emulated HSS at " << core->hss()->to_string() << " within " << seconds
+          << " s (profile <runner><hss peer-wait-ms>); attaches will fail until it does\n";
+  }
 
   // --- the cases, in parallel slots
   out << "running " << selected.size() << " test case(s) against '" << profile.name << "' with " << o.jobs << " job(s)\n" << std::flush;
@@ -243,7 +267,11 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       env.reauth = reauth;
       env.stop = &g_stop;
       env.show_keys = o.show_keys;
-      ran.result = scenario::run_case(tc, env);
+      {
+        // S6a and S11 of this case's time go into its pcap and its judged messages alike.
+        CoreRoles::Feed core_traffic = core ? core->feed(tap) : CoreRoles::Feed{};
+        ran.result = scenario::run_case(tc, env);
+      }
       CaseJudgement judgement;
       if (ran.result.verdict != scenario::Verdict::none) {
         try {
@@ -300,6 +328,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     sut.reset();  // SIGTERM by PID, bounded wait
     std::filesystem::remove_all(work_dir, ec);
   }
+  core.reset();  // closes the SUT's S6a connection and the S11 socket
   {
     std::ofstream junit(std::filesystem::path(o.out) / "junit.xml");
     write_junit(junit, ran, "concur run against " + profile.name);
