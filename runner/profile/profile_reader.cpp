@@ -234,7 +234,8 @@ void resolve_core_roles(const Reader& r, const pugi::xml_node& root, SutProfile&
     RunnerSgw g;
     g.listen = {p.runner_address, 2123};
     if (sgw) {
-      r.only(sgw, {"address", "port"});
+      r.only(sgw, {"address", "port", "reply-to-sut-port"});
+      g.reply_to_sut_port = r.flag(sgw, "reply-to-sut-port");
       if (sgw.attribute("address")) g.listen.address = r.address(sgw, "address");
       g.listen.port = static_cast<std::uint16_t>(r.number(sgw, "port", 65535, 2123));
     }

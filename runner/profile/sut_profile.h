@@ -85,6 +85,10 @@ struct RunnerHss {
 /// The runner's emulated SGW-C (GTPv2-C server) a SUT with S11 sends Create Session to.
 struct RunnerSgw {
   Endpoint listen;  ///< IPv4 (its F-TEIDs are IPv4); default: the runner address, port 2123
+  /// Also send each reply to the SUT's declared <s11> address and port, not only to the request's
+  /// source port (TS 29.274 7.2.1). For MMEs that send S11 requests from another port than the
+  /// one they read replies on (NextEPC 0.3.10: lab/INTEROP.md).
+  bool reply_to_sut_port = false;
 };
 
 struct SutProfile {

@@ -119,13 +119,14 @@ TEST(SutProfile, a_sut_with_s6a_and_s11_gets_hss_and_sgw_on_the_runner_address_w
   ASSERT_TRUE(p.sgw.has_value());
   EXPECT_EQ(p.sgw->listen.address, "127.0.0.9");
   EXPECT_EQ(p.sgw->listen.port, 2123);
+  EXPECT_FALSE(p.sgw->reply_to_sut_port) << "replies go to the request's source port unless asked (TS 29.274 7.2.1)";
 }
 
 TEST(SutProfile, runner_hss_and_sgw_elements_override_address_port_and_diameter_identity) {
   const auto p = parse_profile(
       profile_with_core(kS6a + kS11,
                         "  <runner address=\"127.0.0.9\">\n    <hss address=\"127.0.0.3\" port=\"13868\" diameter-host=\"hss.localdomain\""
-                        " diameter-realm=\"localdomain\" peer-wait-ms=\"0\"/>\n    <sgw port=\"12123\"/>\n  </runner>\n"),
+                        " diameter-realm=\"localdomain\" peer-wait-ms=\"0\"/>\n    <sgw port=\"12123\" reply-to-sut-port=\"true\"/>\n  </runner>\n"),
       "lab.xml");
   ASSERT_TRUE(p.hss && p.sgw);
   EXPECT_EQ(p.hss->listen.address, "127.0.0.3");
@@ -135,6 +136,7 @@ TEST(SutProfile, runner_hss_and_sgw_elements_override_address_port_and_diameter_
   EXPECT_EQ(p.hss->peer_wait, std::chrono::milliseconds(0)) << "0: do not wait";
   EXPECT_EQ(p.sgw->listen.address, "127.0.0.9");
   EXPECT_EQ(p.sgw->listen.port, 12123);
+  EXPECT_TRUE(p.sgw->reply_to_sut_port);
 }
 
 TEST(SutProfile, runner_hss_or_sgw_without_the_suts_interface_is_refused_with_its_line) {
@@ -172,6 +174,7 @@ TEST(SutProfile, shipped_nextepc_profile_names_the_hss_identity_nextepcs_freedia
   EXPECT_EQ(p.hss->listen.port, 3868);
   EXPECT_EQ(p.sgw->listen.address, "169.254.36.1");
   EXPECT_EQ(p.sgw->listen.port, 2123);
+  EXPECT_TRUE(p.sgw->reply_to_sut_port) << "NextEPC reads S11 replies only on its port 2123 (lab/INTEROP.md)";
 }
 
 TEST(SutProfile, keys_are_shown_as_fingerprints_unless_asked) {
