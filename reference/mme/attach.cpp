@@ -317,6 +317,7 @@ void ReferenceMme::security_mode_complete(UeContext& ue, std::uint32_t uplink_co
     // the old chain until a UCM takes a KeNB of the new KASME into use (7.2.10 rule 3).
     ue.keys.new_kasme_in_nas(ksi, ue.nas.current()->kasme());
     ue.ucm_uplink_nas_count = uplink_count;
+    ue.ucm_owed = true;
     request_ue_context_modification(ue, now);
     smc_completed_while_connected(ue);  // rule 3 decision point (reauth.cpp)
   } else {
@@ -348,15 +349,23 @@ void ReferenceMme::initial_context_setup(UeContext& ue, std::uint32_t uplink_cou
     log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": rule R1 forbids INITIAL CONTEXT SETUP during an SMC");
     return;
   }
+  if (config_.s11 && !(ue.s11 && ue.s11->sgw_teid)) {
+    // TS 23.401 5.3.2.1 steps 12-16: the default bearer's session at the SGW first; the ICS
+    // follows its CREATE SESSION RESPONSE (s11_client.cpp) with the SGW's S1-U F-TEID.
+    create_session(ue, uplink_count);
+    return;
+  }
   security::NasSecurityContext& ctx = *ue.nas.current();
   ue.m_tmsi = 0xC0000000u | ue.mme_ue_s1ap_id;
+  std::array<std::uint8_t, 4> pdn_address{10, 45, static_cast<std::uint8_t>(ue.mme_ue_s1ap_id >> 8),
+                                          static_cast<std::uint8_t>(ue.mme_ue_s1ap_id)};  // local bearer state
+  if (ue.s11) pdn_address = ue.s11->ue_ipv4;
 
   nas::ActivateDefaultEpsBearerContextRequest bearer;
   bearer.header = {5, ue.esm_pti};
   bearer.eps_qos.qci = 9;
   bearer.access_point_name = nas::AccessPointName::from_string("internet");
-  bearer.pdn_address = {1, 0, {10, 45, static_cast<std::uint8_t>(ue.mme_ue_s1ap_id >> 8),
-                               static_cast<std::uint8_t>(ue.mme_ue_s1ap_id)}};
+  bearer.pdn_address = {1, 0, Bytes(pdn_address.begin(), pdn_address.end())};
   nas::AttachAccept accept;
   accept.eps_attach_result = 1;
   accept.t3412 = {2, 9};  // 54 minutes (TS 24.008 10.5.7.3 unit 010 = decihours)
@@ -369,8 +378,13 @@ void ReferenceMme::initial_context_setup(UeContext& ue, std::uint32_t uplink_cou
   s1ap::ERabToBeSetup e_rab;
   e_rab.e_rab_id = 5;
   e_rab.qos.qci = 9;
-  e_rab.transport_layer_address = {127, 0, 0, 1};  // the SGW S1-U address (no SGW in this SUT yet)
-  e_rab.gtp_teid = 0x1000u + ue.mme_ue_s1ap_id;
+  if (ue.s11) {  // the SGW's S1-U F-TEID from CREATE SESSION RESPONSE
+    e_rab.transport_layer_address.assign(ue.s11->sgw_s1u_address.begin(), ue.s11->sgw_s1u_address.end());
+    e_rab.gtp_teid = ue.s11->sgw_s1u_teid;
+  } else {  // no SGW configured: placeholders the eNB never sends user data to
+    e_rab.transport_layer_address = {127, 0, 0, 1};
+    e_rab.gtp_teid = 0x1000u + ue.mme_ue_s1ap_id;
+  }
   ue.e_rabs = {e_rab};
   send_initial_context_setup(ue, uplink_count, accept_pdu, now);
 }
@@ -400,7 +414,8 @@ void ReferenceMme::send_initial_context_setup(UeContext& ue, std::uint32_t uplin
   send(ue.s1->enb, ics);
 }
 
-void ReferenceMme::initial_context_setup_response(UeContext& ue, bool success, Clock::time_point now) {
+void ReferenceMme::initial_context_setup_response(UeContext& ue, bool success, Clock::time_point now,
+                                                  const std::vector<s1ap::ERabTunnel>& e_rabs_setup) {
   if (ue.as_key_procedure != AsKeyProcedure::initial_context_setup) {
     // TS 36.413 10.4: an answer to a procedure that is not running.
     log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": INITIAL CONTEXT SETUP answer without a request: ERROR INDICATION");
@@ -411,7 +426,10 @@ void ReferenceMme::initial_context_setup_response(UeContext& ue, bool success, C
   if (!success) {
     log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": INITIAL CONTEXT SETUP failed");
     release(ue, {s1ap::CauseGroup::nas, 3});
+    return;
   }
+  // TS 23.401 5.3.2.1 step 23 / 5.3.4.1 step 8: the SGW learns the eNB's end of the S1-U tunnel.
+  if (ue.s11 && ue.s11->sgw_teid) modify_bearer(ue, e_rabs_setup, S11Session::Waiting::modify_after_setup);
 }
 
 void ReferenceMme::attach_complete(UeContext& ue) {
@@ -424,6 +442,7 @@ void ReferenceMme::detach_request(UeContext& ue, const nas::DetachRequestUplink&
   if (!switch_off) send_nas(ue, nas::DetachAccept{}, Clock::now());
   ue.registered = false;
   ue.detaching = true;
+  delete_session(ue);  // TS 23.401 5.3.8.2.1 step 3
   release(ue, {s1ap::CauseGroup::nas, 2});  // detach
 }
 
@@ -471,13 +490,16 @@ void ReferenceMme::release_complete(std::size_t enb, const s1ap::UeContextReleas
   ue.t3460.reset();
   ue.reauth_queued.reset();
   ue.ucm_queued.reset();
+  ue.ucm_owed = false;
   ue.pending_vector.reset();
   ue.smc_ksi.reset();
   ue.idle_procedure = IdleProcedure::none;
   if (ue.detaching || !ue.registered) {
+    if (!ue.relocated_away) delete_session(ue);  // the UE's PDN connection goes with it
     log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": context removed");
     ues_.erase(it);
   } else {
+    release_access_bearers(ue);  // TS 23.401 5.3.5 step 5: the SGW stops sending to the eNB
     log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": ECM-IDLE");
   }
 }

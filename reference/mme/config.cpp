@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <arpa/inet.h>
+
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -76,6 +78,15 @@ class Reader {
     std::array<std::uint8_t, N> out{};
     std::copy(b.begin(), b.end(), out.begin());
     return out;
+  }
+
+  /// An IPv4 address in dotted form (S11 F-TEIDs carry IPv4 here).
+  std::string ipv4(const pugi::xml_node& n, const char* name) const {
+    const std::string v = text_attr(n, name, true);
+    in_addr a{};
+    if (::inet_pton(AF_INET, v.c_str(), &a) != 1)
+      fail(n, std::string(n.name()) + "@" + name, "'" + v + "' is not an IPv4 address");
+    return v;
   }
 
   std::string digits(const pugi::xml_node& n, const char* name, std::size_t min, std::size_t max) const {
@@ -228,6 +239,20 @@ MmeConfig load_config(const std::string& path) {
       gc.sgsns.push_back(std::move(s));
     }
     c.gtpc = std::move(gc);
+  }
+  if (const auto g = root.child("s11")) {
+    S11Config sc;
+    sc.address = r.ipv4(g, "address");
+    sc.port = static_cast<std::uint16_t>(r.number(g, "port", 65535, false, 2123));
+    sc.t3_response = std::chrono::milliseconds(r.number(g, "t3_ms", 600000, false, sc.t3_response.count()));
+    sc.n3_requests = static_cast<int>(r.number(g, "n3", 10, false, 3));
+    const auto sgw = g.child("sgw");
+    if (!sgw) r.fail(g, "s11/sgw", "missing: <sgw address=\"...\" port=\"2123\"/> inside <s11>");
+    if (sgw.next_sibling("sgw")) r.fail(sgw.next_sibling("sgw"), "s11/sgw", "only one SGW is supported");
+    sc.sgw_address = r.ipv4(sgw, "address");
+    sc.sgw_port = static_cast<std::uint16_t>(r.number(sgw, "port", 65535, false, 2123));
+    if (sc.sgw_port == 0) r.fail(sgw, "sgw@port", "0 is not a port the SGW can listen on");
+    c.s11 = std::move(sc);
   }
   if (const auto cap = root.child("capture")) c.pcap_path = r.text_attr(cap, "pcap", true);
   if (const auto ctl = root.child("control")) c.control_socket = r.text_attr(ctl, "socket", true);

@@ -64,8 +64,7 @@ struct SgsnConfig {
   std::uint16_t port = 2123;
   std::vector<RoutingAreaConfig> areas;
 };
-/// The MME's GTPv2-C endpoint (one socket for S10 and S3) and its peers. No SGW (S11) yet: the
-/// bearers are local state, as at attach.
+/// The MME's GTPv2-C endpoint (one socket for S10 and S3) and its peers. S11 has its own (S11Config).
 struct GtpcConfig {
   std::string address = "127.0.0.1";
   std::uint16_t port = 2123;  ///< 0: any free port (reported on the "gtpc listening" line)
@@ -73,6 +72,17 @@ struct GtpcConfig {
   int n3_requests = 3;
   std::vector<PeerMmeConfig> peer_mmes;
   std::vector<SgsnConfig> sgsns;
+};
+
+/// S11 (TS 29.274 over UDP) towards one SGW: the MME's own S11 end and the SGW it uses for every
+/// PDN connection. Without it the MME keeps the bearers as local state (placeholder S1-U F-TEIDs).
+struct S11Config {
+  std::string address = "127.0.0.1";  ///< the MME's S11 address (IPv4: it goes into F-TEIDs)
+  std::uint16_t port = 2123;           ///< 0: any free port (reported on the "s11 listening" line)
+  std::chrono::milliseconds t3_response{3000};  ///< TS 29.274 7.6
+  int n3_requests = 3;
+  std::string sgw_address;
+  std::uint16_t sgw_port = 2123;
 };
 
 struct MmeConfig {
@@ -99,6 +109,7 @@ struct MmeConfig {
   std::optional<std::string> control_socket;
   std::vector<std::string> violations;  ///< --violate Rn: the faulty variants this MME runs as (violations.h)
   std::optional<GtpcConfig> gtpc;       ///< <gtpc>: S10 / S3
+  std::optional<S11Config> s11;         ///< <s11><sgw/></s11>: sessions at an SGW
 };
 
 /// Reads and checks `path`. Throws ConfigError (file:line: field: reason).

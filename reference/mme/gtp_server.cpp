@@ -189,6 +189,7 @@ void ReferenceMme::relocation_complete_notification(const GtpPeer& peer, const g
   // the target MME or SGSN, so its context here goes with the release.
   log("ue " + std::to_string(ue->mme_ue_s1ap_id) + ": relocation complete, releasing the source eNB");
   ue->detaching = true;
+  ue->relocated_away = true;  // the target MME / SGSN keeps the SGW session: no DELETE SESSION
   release(*ue, {s1ap::CauseGroup::radio_network, 2});  // successful-handover
   ue->relocation.reset();
   (void)now;

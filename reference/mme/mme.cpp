@@ -133,7 +133,8 @@ void ReferenceMme::handle(std::size_t enb, s1ap::S1apMessage& msg, Clock::time_p
             uplink_nas(*ue, view_of(m.nas_pdu), now);
           }
         } else if constexpr (std::is_same_v<T, s1ap::InitialContextSetupResponse>) {
-          if (auto* ue = ue_for(enb, m.mme_ue_s1ap_id, m.enb_ue_s1ap_id)) initial_context_setup_response(*ue, true, now);
+          if (auto* ue = ue_for(enb, m.mme_ue_s1ap_id, m.enb_ue_s1ap_id))
+            initial_context_setup_response(*ue, true, now, m.e_rabs_setup);
         } else if constexpr (std::is_same_v<T, s1ap::InitialContextSetupFailure>) {
           if (auto* ue = ue_for(enb, m.mme_ue_s1ap_id, m.enb_ue_s1ap_id)) initial_context_setup_response(*ue, false, now);
         } else if constexpr (std::is_same_v<T, s1ap::UeContextModificationResponse>) {

@@ -58,6 +58,15 @@ class ReferenceMme {
   std::vector<Outgoing> on_gtpc_no_response(const GtpPeer& peer, ByteView request, Clock::time_point now);
   std::vector<GtpOutgoing> take_gtp_out() { return std::move(gtp_out_); }
 
+  // --- S11 towards the SGW (s11_client.cpp), only with <s11> configured: the server's own S11
+  // endpoint hands over what it received; what to send comes back from take_s11_out().
+  void set_s11_local(const std::string& ipv4);
+  /// A request from the SGW (Echo is answered, the rest is logged).
+  std::vector<Outgoing> on_s11(const GtpPeer& peer, ByteView message, Clock::time_point now);
+  std::vector<Outgoing> on_s11_reply(ByteView reply, ByteView request, Clock::time_point now);
+  std::vector<Outgoing> on_s11_no_response(ByteView request, Clock::time_point now);
+  std::vector<GtpOutgoing> take_s11_out() { return std::move(s11_out_); }
+
   std::size_t ue_count() const { return ues_.size(); }
   const MmeConfig& config() const { return config_; }
 
@@ -90,7 +99,8 @@ class ReferenceMme {
   void security_mode_complete(UeContext& ue, std::uint32_t uplink_count, Clock::time_point now);
   void security_mode_reject(UeContext& ue, const nas::SecurityModeReject& m);
   void initial_context_setup(UeContext& ue, std::uint32_t uplink_count, Clock::time_point now);
-  void initial_context_setup_response(UeContext& ue, bool success, Clock::time_point now);
+  void initial_context_setup_response(UeContext& ue, bool success, Clock::time_point now,
+                                      const std::vector<s1ap::ERabTunnel>& e_rabs_setup = {});
   void attach_complete(UeContext& ue);
   void detach_request(UeContext& ue, const nas::DetachRequestUplink& m);
   void send_nas(UeContext& ue, const nas::NasMessage& m, Clock::time_point now, bool guarded = false);
@@ -126,6 +136,8 @@ class ReferenceMme {
   // --- re-authentication in ECM-CONNECTED and the rules (reauth.cpp)
   std::string reauth(UeContext& ue, Clock::time_point now);
   void request_ue_context_modification(UeContext& ue, Clock::time_point now);
+  /// Sends the UCM still owed for a new KASME once nothing holds it back any more.
+  void ue_context_modification_may_resume(UeContext& ue, Clock::time_point now);
   void ue_context_modification_answered(UeContext& ue, bool success, Clock::time_point now);
   void as_key_procedure_ended(UeContext& ue, Clock::time_point now);
   void expire_guards(UeContext& ue, Clock::time_point now);
@@ -163,8 +175,22 @@ class ReferenceMme {
   void incoming_complete_acknowledged(UeContext& ue, const gtpv2::GtpMessage& m);
   void incoming_relocation_cancelled(const GtpPeer& peer, const gtpv2::GtpMessage& m);
 
+  // --- S11 (s11_client.cpp)
+  void s11_request(Bytes message);
+  UeContext* ue_by_s11_teid(std::uint32_t mme_teid);
+  void create_session(UeContext& ue, std::uint32_t uplink_count);
+  void create_session_accepted(UeContext& ue, const gtpv2::GtpMessage& m, Clock::time_point now);
+  void modify_bearer(UeContext& ue, const std::vector<s1ap::ERabTunnel>& enb_tunnels, S11Session::Waiting why);
+  void release_access_bearers(UeContext& ue);
+  void delete_session(UeContext& ue);
+  void s11_answered(UeContext& ue, const gtpv2::GtpMessage& m, Clock::time_point now);
+  /// The SGW refused (`gtp_cause`) or did not answer what `what` sent: the reaction for this UE.
+  void s11_failed(UeContext& ue, S11Session::Waiting what, const std::string& why, std::uint8_t gtp_cause = 0);
+
   MmeConfig config_;
   std::vector<GtpOutgoing> gtp_out_;
+  std::vector<GtpOutgoing> s11_out_;
+  std::array<std::uint8_t, 4> s11_ipv4_{127, 0, 0, 1};
   std::array<std::uint8_t, 4> gtpc_ipv4_{127, 0, 0, 1};
   std::uint32_t gtp_sequence_ = 0;
   Hss hss_;

@@ -69,6 +69,8 @@ void ReferenceMme::handover_request_acknowledge(std::size_t enb, const s1ap::Han
   }
   UeContext& ue = *it->second;
   ue.handover->target_enb_ue_s1ap_id = m.enb_ue_s1ap_id;
+  for (const auto& e : m.e_rabs_admitted)
+    ue.handover->target_tunnels.push_back({e.e_rab_id, e.transport_layer_address, e.gtp_teid});
   s1ap::HandoverCommand c;
   c.mme_ue_s1ap_id = ue.mme_ue_s1ap_id;
   c.enb_ue_s1ap_id = ue.handover->source.enb_ue_s1ap_id;
@@ -118,6 +120,9 @@ void ReferenceMme::handover_notify(std::size_t enb, const s1ap::HandoverNotify& 
   c.cause = cause::successful_handover;
   send(source.enb, c);
   log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": handover to eNB " + std::to_string(enb) + " complete");
+  // TS 23.401 5.5.1.2.2 step 12 (S1 handover without SGW relocation): downlink to the target eNB.
+  if (ue.s11 && ue.s11->sgw_teid)
+    modify_bearer(ue, ue.handover->target_tunnels, S11Session::Waiting::modify_after_handover);
   handover_ended(ue, now);
 }
 
@@ -141,7 +146,7 @@ void ReferenceMme::handover_cancel(UeContext& ue, const s1ap::HandoverCancel& m,
 void ReferenceMme::handover_ended(UeContext& ue, Clock::time_point now) {
   ue.handover.reset();
   // A UCM waiting for the handover to end (the source eNB would refuse it, rule 5) goes now.
-  if (ue.ucm_queued && !ue.nas_smc_ongoing()) request_ue_context_modification(ue, now);
+  ue_context_modification_may_resume(ue, now);
 }
 
 void ReferenceMme::path_switch_request(std::size_t enb, const s1ap::PathSwitchRequest& m) {
@@ -168,6 +173,14 @@ void ReferenceMme::path_switch_request(std::size_t enb, const s1ap::PathSwitchRe
   log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": PATH SWITCH REQUEST ACKNOWLEDGE with NCC " +
       std::to_string(next.ncc) + " from the " +
       (ue.keys.pending_new_kasme() ? "OLD KASME chain (rule 3: UCM not yet done)" : "current KASME chain"));
+  if (ue.s11 && ue.s11->sgw_teid) {
+    // TS 23.401 5.5.1.1.2 steps 4-7: MODIFY BEARER with the target eNB's F-TEID first; the
+    // ACKNOWLEDGE (already carrying its {NCC, NH}) goes when the SGW accepted (s11_client.cpp).
+    ue.s11->held_path_switch_ack = a;
+    ue.s11->path_switch_enb = enb;
+    modify_bearer(ue, m.e_rabs_to_switch_dl, S11Session::Waiting::modify_for_path_switch);
+    return;
+  }
   send(enb, a);
 }
 

@@ -29,7 +29,7 @@ std::string ReferenceMme::reauth(UeContext& ue, Clock::time_point now) {
 
 void ReferenceMme::request_ue_context_modification(UeContext& ue, Clock::time_point now) {
   const auto& pending = ue.keys.pending_new_kasme();
-  if (!pending || !ue.s1) {
+  if (!ue.ucm_owed || !ue.s1 || (!pending && !ue.keys.connected())) {
     ue.ucm_queued.reset();
     return;
   }
@@ -46,7 +46,16 @@ void ReferenceMme::request_ue_context_modification(UeContext& ue, Clock::time_po
   ue.ucm_queued.reset();
   // The KeNB of the new KASME (TS 33.401 A.3) with the uplink NAS COUNT of the SECURITY MODE
   // COMPLETE that took it into use for NAS. The chain moves only when the eNB confirms (rule 3).
-  send_ue_context_modification(ue, pending->eksi, pending->kasme, ue.ucm_uplink_nas_count, now);
+  // The R3 variant restarted the AS chain from the new KASME already: its KeNB is the same one.
+  if (pending) send_ue_context_modification(ue, pending->eksi, pending->kasme, ue.ucm_uplink_nas_count, now);
+  else send_ue_context_modification(ue, ue.keys.as_chain().eksi(), ue.keys.as_chain().kasme(), ue.ucm_uplink_nas_count, now);
+}
+
+void ReferenceMme::ue_context_modification_may_resume(UeContext& ue, Clock::time_point now) {
+  // Whatever held the UCM back (SMC, handover, relocation) has ended, successfully or not, and
+  // possibly after the queue's guard: the new KASME still has to reach AS, so it goes now.
+  if (ue.ucm_owed && !ue.as_key_procedure_ongoing() && !ue.nas_smc_ongoing() && !ue.handover && !ue.relocation)
+    request_ue_context_modification(ue, now);
 }
 
 void ReferenceMme::send_ue_context_modification(UeContext& ue, std::uint8_t eksi, const security::Key256& kasme,
@@ -106,6 +115,7 @@ void ReferenceMme::ue_context_modification_answered(UeContext& ue, bool success,
     error_indication(ue.s1->enb, ue.mme_ue_s1ap_id, ue.s1->enb_ue_s1ap_id, {s1ap::CauseGroup::protocol, 3});  // message-not-compatible-with-receiver-state
     return;
   }
+  if (success) ue.ucm_owed = false;
   if (success && !ue.keys.pending_new_kasme()) {
     // Only the faulty variants get here: R1 (answered before SECURITY MODE COMPLETE; the UCM
     // goes again once the SMC completes) or R3 (the chain moved already).
@@ -154,7 +164,7 @@ void ReferenceMme::expire_guards(UeContext& ue, Clock::time_point now) {
       ue.pending_vector.reset();
       if (ue.smc_ksi) ue.nas.remove(*ue.smc_ksi);
       ue.smc_ksi.reset();
-      if (ue.ucm_queued && ue.keys.pending_new_kasme()) request_ue_context_modification(ue, now);
+      ue_context_modification_may_resume(ue, now);
       relocation_may_resume(ue, now);  // rule 6: the SMC ended (unsuccessfully)
       if (!ue.registered) release(ue, {s1ap::CauseGroup::nas, 3});
     }
@@ -174,7 +184,10 @@ void ReferenceMme::expire_guards(UeContext& ue, Clock::time_point now) {
     if (!ue.nas_smc_ongoing() && !ue.handover && !ue.relocation) {
       request_ue_context_modification(ue, now);
     } else {
-      log(who + "queued UE CONTEXT MODIFICATION given up after the guard time");
+      // Still owed (ucm_owed): it goes when the SMC / handover / relocation ends, which have
+      // guards of their own (ue_context_modification_may_resume).
+      log(who + "queued UE CONTEXT MODIFICATION: guard time over, sent once the " +
+          (ue.nas_smc_ongoing() ? "NAS SMC" : ue.relocation ? "relocation" : "handover") + " ends");
       ue.ucm_queued.reset();
     }
   }

@@ -21,13 +21,14 @@ gtpv2::Key256 gtp_key(const security::Key256& k) {
   return out;
 }
 
-/// The UE's bearers as one PDN connection (Table 7.3.1-2). No SGW is configured: the tunnel ends
-/// are the local bearer state the MME gave the eNB at attach.
+/// The UE's bearers as one PDN connection (Table 7.3.1-2): the tunnel ends the MME gave the eNB at
+/// attach (the SGW's S1-U F-TEID with <s11>, placeholders without).
 gtpv2::PdnConnection pdn_connection(const UeContext& ue, const gtpv2::Ipv4& local) {
   gtpv2::PdnConnection pdn;
   pdn.apn = {"internet"};
   pdn.ipv4_address = gtpv2::IpAddress{{10, 45, static_cast<std::uint8_t>(ue.mme_ue_s1ap_id >> 8),
                                        static_cast<std::uint8_t>(ue.mme_ue_s1ap_id)}};
+  if (ue.s11 && ue.s11->sgw_teid) pdn.ipv4_address = gtpv2::IpAddress{Bytes(ue.s11->ue_ipv4.begin(), ue.s11->ue_ipv4.end())};
   pdn.linked_ebi = 5;
   pdn.pgw_control_fteid = {gtpv2::interface_type::s5s8_pgw_gtpc, 0x100u + ue.mme_ue_s1ap_id, local, std::nullopt};
   for (const auto& e : ue.e_rabs) {
@@ -120,7 +121,10 @@ void ReferenceMme::send_forward_relocation_request(UeContext& ue, Clock::time_po
   v.sender_control_fteid = {r.inter_rat ? gtpv2::interface_type::s3_mme : gtpv2::interface_type::s10_mme, ue.s10_teid,
                             gtpc_ipv4_, std::nullopt};
   v.pdn_connections.push_back(pdn_connection(ue, gtpc_ipv4_));
-  v.sgw_control_fteid = gtpv2::FTeid{gtpv2::interface_type::s11s4_sgw, 0x200u + ue.mme_ue_s1ap_id, gtpc_ipv4_, std::nullopt};
+  // The SGW's S11 F-TEID when there is one (the target MME talks to it), else a placeholder.
+  v.sgw_control_fteid = ue.s11 && ue.s11->sgw_teid
+                            ? gtpv2::FTeid{gtpv2::interface_type::s11s4_sgw, *ue.s11->sgw_teid, ue.s11->sgw_s11_address, std::nullopt}
+                            : gtpv2::FTeid{gtpv2::interface_type::s11s4_sgw, 0x200u + ue.mme_ue_s1ap_id, gtpc_ipv4_, std::nullopt};
   const auto plmn = gtpv2::PlmnId::from_digits(config_.mcc, config_.mnc);
   v.s1ap_cause = gtpv2::FCause{static_cast<std::uint8_t>(r.required.cause.group), {r.required.cause.value}};
   v.serving_network = gtpv2::ServingNetwork{plmn};
@@ -221,8 +225,9 @@ void ReferenceMme::relocation_failed(UeContext& ue, const std::string& why, Cloc
 
 void ReferenceMme::relocation_ended(UeContext& ue, Clock::time_point now) {
   ue.relocation.reset();
-  // A UCM held back for the relocation (rule 8 window) goes now.
-  if (ue.ucm_queued && !ue.nas_smc_ongoing() && !ue.handover) request_ue_context_modification(ue, now);
+  // A UCM held back for the relocation (rule 8 window) goes now, also when the relocation failed
+  // or was cancelled after the UCM's own queue guard ran out.
+  ue_context_modification_may_resume(ue, now);
 }
 
 void ReferenceMme::relocation_cancelled(UeContext& ue, Clock::time_point now) {

@@ -100,6 +100,7 @@ void ReferenceMme::incoming_forward_relocation(const GtpPeer& peer, const gtpv2:
     ue.keys.handed_over(old.ksi_asme, sec_key(old.kasme), old.ncc, sec_key(*old.nh));
     ue.keys.new_kasme_in_nas(eps->ksi_asme, sec_key(eps->kasme));
     ue.ucm_uplink_nas_count = eps->nas_uplink_count;
+    ue.ucm_owed = true;
     if (!violates("R9")) {
       as = {old.ncc, *old.nh};
       log(who + "rule R9: new KASME (eKSI " + std::to_string(eps->ksi_asme) + ") for NAS, HANDOVER REQUEST with the OLD KASME's NCC " +
@@ -185,7 +186,7 @@ bool ReferenceMme::incoming_handover_notified(std::size_t enb, const s1ap::Hando
   gtp_request(ue.incoming->source, gtpv2::encode(gtpv2::make_message(gtpv2::MessageType::forward_relocation_complete_notification,
                                                                      ue.incoming->source_teid, next_gtp_sequence())));
   // Rule 9 window: the new KASME is waiting for AS; the UCM takes a KeNB of it into use.
-  if (ue.keys.pending_new_kasme()) request_ue_context_modification(ue, now);
+  if (ue.ucm_owed) request_ue_context_modification(ue, now);
   return true;
 }
 

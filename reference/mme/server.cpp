@@ -60,6 +60,19 @@ int run_server(const MmeConfig& config, const std::atomic<bool>& stop, std::ostr
     mme.set_gtpc_local(gtpc->local().ip);
     say("gtpc listening " + gtpc->local().ip + " " + std::to_string(gtpc->local().port));
   }
+  // S11: an endpoint of its own, not the S10/S3 one. A real MME's S11 interface usually has its
+  // own address (another network, another peer set, TS 23.401 5.3.2.1), and the SGW answers to
+  // the address and port our requests came from; sharing one socket would tie the two addresses.
+  std::unique_ptr<transport::GtpcEndpoint> s11;
+  if (config.s11) {
+    transport::GtpcOptions g;
+    g.local = {config.s11->address, config.s11->port};
+    g.timers = {config.s11->t3_response, config.s11->n3_requests};
+    g.tap = tap;
+    s11 = std::make_unique<transport::GtpcEndpoint>(g);
+    mme.set_s11_local(s11->local().ip);
+    say("s11 listening " + s11->local().ip + " " + std::to_string(s11->local().port));
+  }
   const auto deliver_gtp = [&] {
     for (auto& g : mme.take_gtp_out()) {
       if (!gtpc) break;
@@ -67,6 +80,14 @@ int run_server(const MmeConfig& config, const std::atomic<bool>& stop, std::ostr
       const bool request = g.kind == GtpOutgoing::Kind::request;
       const auto status = request ? gtpc->send_request(peer, std::move(g.message)) : gtpc->send_reply(peer, std::move(g.message));
       say(std::string("gtpc send ") + (request ? "request" : "reply") + " to " + peer.to_string() +
+          (status ? "" : " FAILED: " + status.error));
+    }
+    for (auto& g : mme.take_s11_out()) {
+      if (!s11) break;
+      const transport::SocketAddress peer{g.peer.address, g.peer.port};
+      const bool request = g.kind == GtpOutgoing::Kind::request;
+      const auto status = request ? s11->send_request(peer, std::move(g.message)) : s11->send_reply(peer, std::move(g.message));
+      say(std::string("s11 send ") + (request ? "request" : "reply") + " to " + peer.to_string() +
           (status ? "" : " FAILED: " + status.error));
     }
   };
@@ -133,6 +154,26 @@ int run_server(const MmeConfig& config, const std::atomic<bool>& stop, std::ostr
           break;
         default:
           break;  // duplicates are answered by the endpoint; malformed headers cannot be answered
+      }
+    }
+    for (int i = 0; s11 && i < 16; ++i) {
+      auto e = s11->receive(std::chrono::milliseconds(0));
+      if (e.kind == transport::GtpcEventKind::idle) break;
+      say(std::string("s11 ") + transport::to_string(e.kind) + " from " + e.peer.to_string() + " type " +
+          std::to_string(e.message_type) + " seq " + std::to_string(e.sequence) + (e.detail.empty() ? "" : " " + e.detail));
+      switch (e.kind) {
+        case transport::GtpcEventKind::request:
+        case transport::GtpcEventKind::message:
+          deliver(mme.on_s11(GtpPeer{e.peer.ip, e.peer.port}, view_of(e.bytes), Clock::now()));
+          break;
+        case transport::GtpcEventKind::reply:
+          deliver(mme.on_s11_reply(view_of(e.bytes), view_of(e.request), Clock::now()));
+          break;
+        case transport::GtpcEventKind::no_response:
+          deliver(mme.on_s11_no_response(view_of(e.request), Clock::now()));
+          break;
+        default:
+          break;
       }
     }
     if (enbs.empty()) continue;

@@ -11,6 +11,7 @@
 #include "codec/nas/ies.h"
 #include "codec/s1ap/types.h"
 #include "relocation.h"
+#include "s11_session.h"
 #include "security/aka.h"
 #include "security/key_chain.h"
 #include "security/nas_security.h"
@@ -36,6 +37,7 @@ struct S1Handover {
   std::optional<std::uint32_t> target_enb_ue_s1ap_id;  ///< known from HANDOVER REQUEST ACKNOWLEDGE
   s1ap::HandoverType type = s1ap::HandoverType::intralte;
   Clock::time_point guard;
+  std::vector<s1ap::ERabTunnel> target_tunnels;  ///< the target eNB's S1-U F-TEIDs, for S11 Modify Bearer
 };
 
 /// A procedure a UE started from ECM-IDLE that a re-authentication (AKA + SMC) may interrupt:
@@ -68,6 +70,10 @@ struct UeContext {
   AsKeyProcedure as_key_procedure = AsKeyProcedure::none;  ///< rules 1, 2, 7
   std::optional<Clock::time_point> as_key_guard;
   std::uint32_t ucm_uplink_nas_count = 0;  ///< KeNB input of the UCM in flight
+  /// A KeNB of the new KASME still has to reach the eNB by UCM (TS 33.401 7.2.9.2): set when NAS
+  /// took the new KASME into use, cleared when the eNB confirmed the UCM. Kept apart from the
+  /// rule-3 window because the R3 variant closes that window early and still owes the UCM.
+  bool ucm_owed = false;
   std::vector<s1ap::ERabToBeSetup> e_rabs;
 
   // Requests waiting because a rule says so, with the moment they give up (guard timers).
@@ -75,10 +81,12 @@ struct UeContext {
   std::optional<Clock::time_point> ucm_queued;     ///< rule 1 (SMC ongoing) or a handover in flight
   std::optional<S1Handover> handover;
   bool detaching = false;  ///< DETACH REQUEST accepted: the context goes with the S1 release
+  bool relocated_away = false;  ///< S10/S3 relocation completed: the target took the PDN connection over
   // S10 / S3 relocations (s10_source.cpp, s3_source.cpp, s10_target.cpp)
   std::optional<OutgoingRelocation> relocation;      ///< source side; rules 6, 7, 8
   std::optional<IncomingRelocation> incoming;        ///< target side; rule 9
   std::uint32_t s10_teid = 0;                        ///< this MME's S10/S3 TEID for the UE
+  std::optional<S11Session> s11;                     ///< the PDN connection at the SGW (s11_client.cpp)
 
   // Idle-mode procedures (tau.cpp, service_request.cpp)
   IdleProcedure idle_procedure = IdleProcedure::none;

@@ -1,14 +1,5 @@
 #include "cli/reference_sut.h"
 
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/un.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -81,115 +72,23 @@ ReferenceSut::Started ReferenceSut::start(const profile::SutProfile& profile, co
     argv.push_back("--violate");
     argv.push_back(v);
   }
-  int pipe_fds[2];
-  if (::pipe2(pipe_fds, O_CLOEXEC) != 0) {
-    r.error = std::string("pipe: ") + std::strerror(errno);
+  sut->process_ = ChildProcess::spawn(argv, r.error);
+  if (!sut->process_) return r;
+  if (const auto line = sut->process_->wait_for_line("listening ", std::chrono::milliseconds(10000))) {
+    std::istringstream in(line->substr(10));
+    unsigned port = 0, udp = 0;
+    in >> sut->s1_.ip >> port >> udp;
+    sut->s1_.port = static_cast<std::uint16_t>(port);
+    sut->udp_port_ = static_cast<std::uint16_t>(udp);
+    r.sut = std::move(sut);
     return r;
-  }
-  const pid_t pid = ::fork();
-  if (pid < 0) {
-    r.error = std::string("fork: ") + std::strerror(errno);
-    return r;
-  }
-  if (pid == 0) {
-    ::dup2(pipe_fds[1], 1);
-    ::dup2(pipe_fds[1], 2);
-    const int devnull = ::open("/dev/null", O_RDONLY);
-    if (devnull >= 0) ::dup2(devnull, 0);
-    // A Ctrl-C in the terminal reaches the whole process group: the runner stops the MME itself.
-    ::setpgid(0, 0);
-    std::vector<char*> args;
-    for (auto& a : argv) args.push_back(a.data());
-    args.push_back(nullptr);
-    ::execv(args[0], args.data());
-    std::fprintf(stderr, "cannot execute %s: %s\n", args[0], std::strerror(errno));
-    ::_exit(127);
-  }
-  ::close(pipe_fds[1]);
-  sut->pid_ = pid;
-  sut->out_fd_ = pipe_fds[0];
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(10000);
-  while (std::chrono::steady_clock::now() < deadline) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-    auto line = sut->read_line(left);
-    if (!line) break;
-    if (line->rfind("listening ", 0) == 0) {
-      std::istringstream in(line->substr(10));
-      unsigned port = 0, udp = 0;
-      in >> sut->s1_.ip >> port >> udp;
-      sut->s1_.port = static_cast<std::uint16_t>(port);
-      sut->udp_port_ = static_cast<std::uint16_t>(udp);
-      r.sut = std::move(sut);
-      return r;
-    }
   }
   // It closed its output or stayed silent: give it a bounded moment to exit and say why.
-  int status = 0;
-  bool exited = false;
-  for (int i = 0; i < 100 && !exited; ++i) {
-    exited = ::waitpid(pid, &status, WNOHANG) == pid;
-    if (!exited) ::poll(nullptr, 0, 20);
-  }
-  if (exited) sut->pid_ = -1;
-  r.refused = exited && WIFEXITED(status) && WEXITSTATUS(status) == 2;
+  const auto status = sut->process_->exit_status(std::chrono::milliseconds(2000));
+  r.refused = status && *status == 2;
   r.error = "concur-reference-mme (" + argv[0] + ") did not start listening" +
-            (exited && WIFEXITED(status) ? " (exit " + std::to_string(WEXITSTATUS(status)) + ")" : "") + ": " + sut->transcript();
+            (status ? " (exit " + std::to_string(*status) + ")" : "") + ": " + sut->process_->transcript();
   return r;
-}
-
-std::optional<std::string> ReferenceSut::read_line(std::chrono::milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  for (;;) {
-    if (const auto nl = buffer_.find('\n'); nl != std::string::npos) {
-      std::string line = buffer_.substr(0, nl);
-      buffer_.erase(0, nl + 1);
-      transcript_ += line + "\n";
-      return line;
-    }
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0 || out_fd_ < 0) return std::nullopt;
-    pollfd p{out_fd_, POLLIN, 0};
-    if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return std::nullopt;
-    char buf[4096];
-    const ssize_t n = ::read(out_fd_, buf, sizeof(buf));
-    if (n <= 0) {
-      ::close(out_fd_);
-      out_fd_ = -1;
-      return std::nullopt;
-    }
-    buffer_.append(buf, static_cast<std::size_t>(n));
-  }
-}
-
-void ReferenceSut::drain() {
-  while (read_line(std::chrono::milliseconds(0))) {
-  }
-}
-
-std::string ReferenceSut::transcript() {
-  drain();
-  return transcript_ + buffer_;
-}
-
-ReferenceSut::~ReferenceSut() {
-  if (pid_ > 0) {
-    ::kill(pid_, SIGTERM);
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(5000);
-    int status = 0;
-    bool reaped = false;
-    while (std::chrono::steady_clock::now() < deadline) {
-      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-        reaped = true;
-        break;
-      }
-      read_line(std::chrono::milliseconds(20));  // keep its pipe from filling while it shuts down
-    }
-    if (!reaped) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, &status, 0);
-    }
-  }
-  if (out_fd_ >= 0) ::close(out_fd_);
 }
 
 }  // namespace concur::cli

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/child_process.h"
 #include "profile/sut_profile.h"
 #include "transport/socket_address.h"
 
@@ -37,25 +38,19 @@ class ReferenceSut {
   /// are the ones the MME reported.
   static Started start(const profile::SutProfile& profile, const std::vector<std::string>& violations,
                        const std::string& work_dir, const std::string& pcap_path);
-  ~ReferenceSut();
 
   transport::SocketAddress s1() const { return s1_; }
   std::uint16_t udp_encapsulation_port() const { return udp_port_; }
   const std::string& control_socket() const { return control_; }
   /// Everything the MME printed so far (its decision log).
-  std::string transcript();
+  std::string transcript() { return process_->transcript(); }
   /// Reads what the MME printed, waiting at most `timeout` (its pipe must not fill up).
-  void pump_output(std::chrono::milliseconds timeout) { read_line(timeout); }
+  void pump_output(std::chrono::milliseconds timeout) { process_->read_line(timeout); }
 
  private:
   ReferenceSut() = default;
-  std::optional<std::string> read_line(std::chrono::milliseconds timeout);
-  void drain();
 
-  pid_t pid_ = -1;
-  int out_fd_ = -1;
-  std::string buffer_;
-  std::string transcript_;
+  std::unique_ptr<ChildProcess> process_;  ///< stopped by PID when this goes
   transport::SocketAddress s1_;
   std::uint16_t udp_port_ = 0;
   std::string control_;

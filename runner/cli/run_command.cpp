@@ -1,6 +1,7 @@
-// `concur run`: the product's main job. Loads the SUT profile (or starts the reference MME from
-// the shipped reference profile), runs every applicable test case — in parallel slots with
-// distinct UEs and eNBs when --jobs asks — records one pcap per case from the roles' tap, and
+// `concur run`: the product's main job. Loads the SUT profile (or starts the reference MME and
+// the reference eNB from the shipped reference profiles), runs every applicable test case against
+// the SUT it is for (MME cases against the MME; rule-5 cases against the eNB, whose MME the
+// runner plays) — MME cases in parallel slots with distinct UEs and eNBs when --jobs asks — records one pcap per case from the roles' tap, and
 // writes JUnit XML and a summary. Ctrl-C ends the running cases at their next wait and still
 // writes valid reports of what ran. When the SUT has S6a / S11, the emulated HSS and SGW-C run for
 // the whole run (cli/core_roles.h).
@@ -22,6 +23,7 @@
 #include <thread>
 
 #include "cli/core_roles.h"
+#include "cli/enb_sut_session.h"
 #include "cli/reference_sut.h"
 #include "cli/run_html.h"
 #include "cli/run_judging.h"
@@ -41,9 +43,9 @@ extern "C" void on_interrupt(int) { g_stop.store(true); }
 constexpr const char* kUsage =
     "usage: concur run [--profile FILE | --reference [--violate Rn]] [--filter PATTERN] [--jobs N]\n"
     "                  [--out DIR] [--cases DIR] [--show-keys]\n"
-    "  --reference      start the built-in reference MME on loopback and test it (the default)\n"
-    "  --violate Rn     ... as its fault-injected variant for rule n (repeatable)\n"
-    "  --profile FILE   test the SUT this profile describes (testcases/README.md)\n"
+    "  --reference      start the built-in reference MME and eNB on loopback and test them (the default)\n"
+    "  --violate Rn     ... as their fault-injected variant for rule n (repeatable; R5 goes to the eNB)\n"
+    "  --profile FILE   test the SUT (an MME or an eNB) this profile describes (testcases/README.md)\n"
     "  --filter PATTERN test cases whose id matches the glob, or a rule (R3)\n"
     "  --jobs N         run N cases at once, each with its own UE and eNBs\n"
     "  --out DIR        reports folder (default reports/): junit.xml, summary.txt, pcap/<case>.pcap\n"
@@ -90,7 +92,7 @@ std::optional<std::string> parse(const std::vector<std::string>& args, Options& 
     }
   }
   if (!o.profile.empty() && o.reference) return "--profile and --reference exclude each other";
-  if (!o.violations.empty() && !o.profile.empty()) return "--violate only applies to the reference MME";
+  if (!o.violations.empty() && !o.profile.empty()) return "--violate only applies to the reference MME and eNB (--reference)";
   if (o.profile.empty()) o.reference = true;
   return std::nullopt;
 }
@@ -114,6 +116,7 @@ std::string default_testcases_dir() {
 }
 
 std::string reference_profile_path(const std::string& testcases_dir) { return testcases_dir + "/profiles/reference.xml"; }
+std::string reference_enb_profile_path(const std::string& testcases_dir) { return testcases_dir + "/profiles/reference-enb.xml"; }
 
 int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   Options o;
@@ -126,30 +129,51 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     return 2;
   }
   const std::string cases_dir = o.cases.empty() ? default_testcases_dir() : o.cases;
-  profile::SutProfile profile;
+  // An MME profile for the MME cases, an eNB profile for the eNB (rule 5) cases; --reference has both.
+  std::optional<profile::SutProfile> mme_profile, enb_profile;
   std::vector<scenario::TestCase> all;
   try {
-    profile = profile::load_profile(o.reference ? reference_profile_path(cases_dir) : o.profile);
+    if (o.reference) {
+      mme_profile = profile::load_profile(reference_profile_path(cases_dir));
+      if (std::filesystem::exists(reference_enb_profile_path(cases_dir))) enb_profile = profile::load_profile(reference_enb_profile_path(cases_dir));
+    } else {
+      auto p = profile::load_profile(o.profile);
+      (p.kind == profile::SutKind::enb ? enb_profile : mme_profile) = std::move(p);
+    }
     all = scenario::load_test_cases(cases_dir);
   } catch (const std::exception& e) {
     err << "concur run: " << e.what() << "\n";
     return 2;
   }
+  // A case runs against the SUT it is for; with one profile, the other SUT's cases are not run.
   std::vector<const scenario::TestCase*> selected;
   for (const auto& tc : all)
-    if (scenario::matches_filter(tc, o.filter)) selected.push_back(&tc);
+    if (scenario::matches_filter(tc, o.filter) && (tc.sut_is_enb() ? enb_profile : mme_profile)) selected.push_back(&tc);
   if (selected.empty()) {
-    err << "concur run: no test case matches '" << o.filter << "' in " << cases_dir << "\n";
+    err << "concur run: no test case matches '" << o.filter << "' in " << cases_dir << " for the "
+        << (o.reference ? "reference MME and eNB" : o.profile) << "\n";
     return 2;
   }
-  std::vector<scenario::TestCase> chosen_copies;
-  for (const auto* tc : selected) chosen_copies.push_back(*tc);
-  const std::size_t needed = scenario::subscribers_needed(chosen_copies, o.jobs);
-  if (needed > profile.subscribers.size()) {
-    err << "concur run: --jobs " << o.jobs << " needs " << needed << " subscribers (distinct UEs per parallel case); "
-        << profile.source_file << " has " << profile.subscribers.size() << "\n";
+  const profile::SutProfile& profile = mme_profile ? *mme_profile : *enb_profile;  // the report's headline
+  bool any_mme_case = false, any_enb_case = false;
+  std::vector<scenario::TestCase> mme_cases, enb_cases;
+  for (const auto* tc : selected) (tc->sut_is_enb() ? enb_cases : mme_cases).push_back(*tc);
+  any_mme_case = !mme_cases.empty();
+  any_enb_case = !enb_cases.empty();
+  // MME cases run in parallel slots with distinct UEs; eNB cases take turns on the eNB's one association.
+  if (any_mme_case && scenario::subscribers_needed(mme_cases, o.jobs) > mme_profile->subscribers.size()) {
+    err << "concur run: --jobs " << o.jobs << " needs " << scenario::subscribers_needed(mme_cases, o.jobs)
+        << " subscribers (distinct UEs per parallel case); " << mme_profile->source_file << " has " << mme_profile->subscribers.size() << "\n";
     return 2;
   }
+  if (any_enb_case && scenario::subscribers_needed(enb_cases, 1) > enb_profile->subscribers.size()) {
+    err << "concur run: the eNB cases need " << scenario::subscribers_needed(enb_cases, 1) << " subscribers; "
+        << enb_profile->source_file << " has " << enb_profile->subscribers.size() << "\n";
+    return 2;
+  }
+  // Rule 5 binds the eNB: --violate R5 goes to the reference eNB, every other rule to the MME.
+  std::vector<std::string> mme_violations, enb_violations;
+  for (const auto& v : o.violations) (v == "R5" ? enb_violations : mme_violations).push_back(v);
 
   std::error_code ec;
   std::filesystem::create_directories(std::filesystem::path(o.out) / "pcap", ec);
@@ -173,11 +197,11 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     }
   } restore{old_int, old_term};
 
-  // --- the core nodes the SUT needs (HSS on S6a, SGW-C on S11), up before the SUT connects to them
+  // --- the core nodes the MME under test needs (HSS on S6a, SGW-C on S11), up before it connects to them
   std::unique_ptr<CoreRoles> core;
-  if (profile.hss || profile.sgw) {
+  if (any_mme_case && (mme_profile->hss || mme_profile->sgw)) {
     try {
-      core = std::make_unique<CoreRoles>(profile);
+      core = std::make_unique<CoreRoles>(*mme_profile);
     } catch (const CoreRolesError& e) {
       err << "concur run: " << e.what() << "\n";
       return 2;
@@ -185,19 +209,29 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     out << core->describe();
   }
 
-  // --- the SUT
+  // --- the SUTs
   std::unique_ptr<ReferenceSut> sut;
+  std::unique_ptr<EnbSutSession> enb_session;
   std::string work_dir;
-  transport::SocketAddress sut_s1{profile.s1.address, profile.s1.port};
-  std::string control_socket = profile.reauth.path;
-  if (o.reference) {
+  transport::SocketAddress sut_s1;
+  std::string control_socket;
+  if (mme_profile) {
+    sut_s1 = {mme_profile->s1.address, mme_profile->s1.port};
+    control_socket = mme_profile->reauth.path;
+  }
+  const bool need_work_dir = (o.reference && any_mme_case) ||
+                             (any_enb_case && enb_profile->enb_trigger.kind == profile::EnbTrigger::Kind::control_socket &&
+                              enb_profile->enb_trigger.path.empty());
+  if (need_work_dir) {
     char tmpl[] = "/tmp/concur-run-XXXXXX";
     if (!::mkdtemp(tmpl)) {
       err << "concur run: cannot create a work folder in /tmp\n";
       return 3;
     }
     work_dir = tmpl;
-    auto started = ReferenceSut::start(profile, o.violations, work_dir,
+  }
+  if (o.reference && any_mme_case) {
+    auto started = ReferenceSut::start(*mme_profile, mme_violations, work_dir,
                                        std::filesystem::absolute(std::filesystem::path(o.out) / "reference-mme.pcap").string());
     if (!started.sut) {
       err << "concur run: " << (started.refused ? "the reference MME refused its arguments: " : "") << started.error << "\n";
@@ -206,24 +240,42 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     }
     sut = std::move(started.sut);
     sut_s1 = sut->s1();
-    profile.s1.udp_encapsulation_port = sut->udp_encapsulation_port();
+    mme_profile->s1.udp_encapsulation_port = sut->udp_encapsulation_port();
     control_socket = sut->control_socket();
     out << "reference MME listening on " << sut_s1.to_string() << " (UDP encapsulation port " << sut->udp_encapsulation_port() << ")"
-        << (o.violations.empty() ? "" : ", violating") ;
-    for (const auto& v : o.violations) out << " " << v;
+        << (mme_violations.empty() ? "" : ", violating") ;
+    for (const auto& v : mme_violations) out << " " << v;
+    out << "\n";
+  }
+  transport::SocketAddress enb_s1;
+  if (any_enb_case) {
+    auto opened = EnbSutSession::open(*enb_profile, enb_violations, work_dir,
+                                      std::filesystem::absolute(std::filesystem::path(o.out) / "reference-enb.pcap").string());
+    if (!opened.session) {
+      err << "concur run: " << (opened.refused ? "the reference eNB refused its arguments: " : "") << opened.error << "\n";
+      sut.reset();
+      if (!work_dir.empty()) std::filesystem::remove_all(work_dir, ec);
+      return opened.refused ? 2 : 3;
+    }
+    enb_session = std::move(opened.session);
+    enb_s1 = enb_session->enb_address();
+    out << (enb_session->reference_started() ? "reference eNB" : "eNB") << " connected from " << enb_s1.to_string()
+        << " to the runner's MME, S1 SETUP done" << (enb_violations.empty() ? "" : ", violating");
+    for (const auto& v : enb_violations) out << " " << v;
     out << "\n";
   }
   std::function<std::string(const std::string&)> reauth;
-  if (profile.reauth.kind == profile::ReauthTrigger::Kind::control_socket && !control_socket.empty())
+  if (mme_profile && mme_profile->reauth.kind == profile::ReauthTrigger::Kind::control_socket && !control_socket.empty())
     reauth = [control_socket](const std::string& imsi) {
       const std::string reply = control_request(control_socket, "reauth " + imsi, std::chrono::milliseconds(3000));
       return reply.empty() ? std::string("error: no reply from ") + control_socket : reply;
     };
 
-  if (core && profile.hss && profile.hss->peer_wait.count() > 0) {
-    const double seconds = static_cast<double>(profile.hss->peer_wait.count()) / 1000.0;
+  if (core && mme_profile->hss && mme_profile->hss->peer_wait.count() > 0) {
+    const auto& hss = *mme_profile->hss;
+    const double seconds = static_cast<double>(hss.peer_wait.count()) / 1000.0;
     out << "waiting up to " << seconds << " s for the SUT to open S6a to the emulated HSS\n" << std::flush;
-    if (core->wait_for_s6a_peer(profile.hss->peer_wait, &g_stop))
+    if (core->wait_for_s6a_peer(hss.peer_wait, &g_stop))
       out << "S6a up: the SUT's capabilities exchange was answered\n";
     else if (!g_stop.load())
       err << "concur run: warning: the SUT did not open S6a to the emulated HSS at " << core->hss()->to_string() << " within " << seconds
@@ -231,7 +283,9 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   }
 
   // --- the cases, in parallel slots
-  out << "running " << selected.size() << " test case(s) against '" << profile.name << "' with " << o.jobs << " job(s)\n" << std::flush;
+  std::string sut_names = any_mme_case ? mme_profile->name : "";  // "reference-mme and reference-enb"
+  if (any_enb_case) sut_names += (sut_names.empty() ? "" : " and ") + enb_profile->name;
+  out << "running " << selected.size() << " test case(s) against " << sut_names << " with " << o.jobs << " job(s)\n" << std::flush;
   std::vector<std::optional<JudgedCase>> results(selected.size());
   const auto run_start = std::chrono::system_clock::now();
   std::atomic<std::size_t> next{0}, done{0};
@@ -259,8 +313,11 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
         err << "concur run: no pcap for " << tc.id << ": " << e.what() << "\n";
       }
       scenario::Environment env;
-      env.profile = &profile;
-      env.sut_s1 = sut_s1;
+      const bool for_enb = tc.sut_is_enb();
+      const profile::SutProfile& case_profile = for_enb ? *enb_profile : *mme_profile;
+      env.profile = &case_profile;
+      env.sut_s1 = for_enb ? enb_s1 : sut_s1;
+      env.enb_sut = for_enb ? &enb_session->link() : nullptr;
       env.slot = slot;
       env.case_number = i;
       env.tap = tap;
@@ -269,13 +326,13 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       env.show_keys = o.show_keys;
       {
         // S6a and S11 of this case's time go into its pcap and its judged messages alike.
-        CoreRoles::Feed core_traffic = core ? core->feed(tap) : CoreRoles::Feed{};
+        CoreRoles::Feed core_traffic = core && !for_enb ? core->feed(tap) : CoreRoles::Feed{};
         ran.result = scenario::run_case(tc, env);
       }
       CaseJudgement judgement;
       if (ran.result.verdict != scenario::Verdict::none) {
         try {
-          judgement = judge_case(tc, ran.result, profile, sut_s1);
+          judgement = judge_case(tc, ran.result, case_profile, env.sut_s1);
           apply_judgement(ran.result, judgement);
         } catch (const std::exception& e) {
           ran.result.verdict = scenario::Verdict::error;
@@ -303,10 +360,11 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   };
   std::vector<std::thread> threads;
   for (std::size_t s = 0; s < o.jobs; ++s) threads.emplace_back(worker, s);
-  // The MME's decision log must be read while it runs, or its pipe fills and it blocks.
+  // The reference SUTs' decision logs must be read while they run, or their pipes fill and they block.
   while (running.load() > 0) {
-    if (sut) {
-      sut->pump_output(std::chrono::milliseconds(100));
+    if (sut || enb_session) {
+      if (sut) sut->pump_output(std::chrono::milliseconds(enb_session ? 50 : 100));
+      if (enb_session) enb_session->pump_output(std::chrono::milliseconds(sut ? 50 : 100));
     } else {
       std::unique_lock lock(end_mutex);
       ended.wait_for(lock, std::chrono::milliseconds(100), [&] { return running.load() == 0; });
@@ -326,12 +384,16 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   if (sut) {
     std::ofstream(std::filesystem::path(o.out) / "reference-mme.log") << sut->transcript();
     sut.reset();  // SIGTERM by PID, bounded wait
-    std::filesystem::remove_all(work_dir, ec);
   }
   core.reset();  // closes the SUT's S6a connection and the S11 socket
+  if (enb_session) {
+    if (enb_session->reference_started()) std::ofstream(std::filesystem::path(o.out) / "reference-enb.log") << enb_session->transcript();
+    enb_session.reset();  // the association shut down, the reference eNB stopped by PID
+  }
+  if (!work_dir.empty()) std::filesystem::remove_all(work_dir, ec);
   {
     std::ofstream junit(std::filesystem::path(o.out) / "junit.xml");
-    write_junit(junit, ran, "concur run against " + profile.name);
+    write_junit(junit, ran, "concur run against " + sut_names);
   }
   {
     std::ofstream summary(std::filesystem::path(o.out) / "summary.txt");
@@ -341,7 +403,9 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     const auto duration = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now() - run_start);
     std::optional<std::string> violate;
     for (const auto& v : o.violations) violate = violate ? *violate + " " + v : v;
-    report::write_html_report(html_run_report(judged, profile, o.profile, run_start, duration, violate),
+    profile::SutProfile headline = profile;  // the report names every SUT the run tested
+    headline.name = sut_names;
+    report::write_html_report(html_run_report(judged, headline, o.profile, run_start, duration, violate),
                               std::filesystem::path(o.out) / "report.html");
   } catch (const std::exception& e) {
     err << "concur run: the HTML report could not be written: " << e.what() << "\n";

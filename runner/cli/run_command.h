@@ -1,4 +1,4 @@
-// `concur run`: runs the test cases against the SUT (the built-in reference MME by default) and
+// `concur run`: runs the test cases against the SUT (the built-in reference MME and eNB by default) and
 // writes the reports. `concur list`: the test cases and whether they apply to a profile.
 #pragma once
 #include <iosfwd>
@@ -15,5 +15,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
 std::string default_testcases_dir();
 /// The profile used without --profile: testcases/profiles/reference.xml of that folder.
 std::string reference_profile_path(const std::string& testcases_dir);
+/// The eNB profile used without --profile: testcases/profiles/reference-enb.xml of that folder.
+std::string reference_enb_profile_path(const std::string& testcases_dir);
 
 }  // namespace concur::cli

@@ -63,12 +63,14 @@ CaseJudgement judge_case(const scenario::TestCase& tc, const scenario::CaseResul
     keys.subscribers.push_back(k);
   }
   judge::JudgeOptions o;
-  o.sut.role = monitor::SutRole::mme;
-  o.sut.node = "MME";
+  // An eNB profile: the SUT is the eNB at sut_s1 and the runner played its MME (rule 5).
+  const bool enb = profile.kind == profile::SutKind::enb;
+  o.sut.role = enb ? monitor::SutRole::enb : monitor::SutRole::mme;
+  o.sut.node = enb ? "eNB" : "MME";
   o.sut.s10 = profile.has_pics("s10");
   o.sut.inter_rat = profile.has_pics("s3");
   for (auto tac : profile.tacs) o.sut.served_tais.push_back({profile.mcc + profile.mnc, tac});
-  o.nodes.push_back({address_of(sut_s1).address, sut_s1.port, "MME"});
+  o.nodes.push_back({address_of(sut_s1).address, sut_s1.port, o.sut.node});
   o.keys = &keys;
   judge::Judge j(o);
   std::uint64_t frame = 0;

@@ -139,10 +139,28 @@ class Reader {
   const std::string& text_;
 };
 
+/// <sut><enb listen-address=.. listen-port=.. backend=.. udp-port=../></sut>: the SUT is an eNB
+/// and the runner plays its MME.
+void read_enb_sut(const Reader& r, const pugi::xml_node& sut, const pugi::xml_node& enb, SutProfile& p) {
+  for (const auto child : sut.children())
+    if (child.type() == pugi::node_element && std::string_view(child.name()) != "enb")
+      r.fail(child, std::string("sut/") + child.name(), "an eNB SUT has only <enb .../> (the runner is its MME)");
+  r.only(enb, {"listen-address", "listen-port", "backend", "udp-port"});
+  p.kind = SutKind::enb;
+  p.enb.listen.address = r.address(enb, "listen-address");
+  p.enb.listen.port = static_cast<std::uint16_t>(r.number(enb, "listen-port", 65535, 36412));
+  p.enb.sctp_backend = r.text(enb, "backend", false).value_or("automatic");
+  static const char* kBackends[] = {"automatic", "kernel", "userspace_udp", "userspace_raw"};
+  if (std::none_of(std::begin(kBackends), std::end(kBackends), [&](const char* b) { return p.enb.sctp_backend == b; }))
+    r.fail(enb, "enb@backend", "'" + p.enb.sctp_backend + "' is not one of automatic, kernel, userspace_udp, userspace_raw");
+  p.enb.udp_encapsulation_port = static_cast<std::uint16_t>(r.number(enb, "udp-port", 65535, 0));
+}
+
 void read_sut(const Reader& r, const pugi::xml_node& sut, SutProfile& p) {
   r.only(sut, {});
+  if (const auto enb = sut.child("enb")) return read_enb_sut(r, sut, enb, p);
   const auto s1 = sut.child("s1");
-  if (!s1) r.fail(sut, "sut/s1", "missing: <s1 address=... port=.../>");
+  if (!s1) r.fail(sut, "sut/s1", "missing: <s1 address=... port=.../> (an MME) or <enb listen-address=.../> (an eNB)");
   r.only(s1, {"address", "port", "backend", "udp-port"});
   p.s1.address = r.address(s1, "address");
   p.s1.port = static_cast<std::uint16_t>(r.number(s1, "port", 65535, 36412));
@@ -310,6 +328,17 @@ SutProfile parse_profile(const std::string& text, const std::string& name) {
       } else {
         r.fail(child, "reauth-trigger@kind", "'" + kind + "' is not none or control-socket");
       }
+    } else if (tag == "enb-trigger") {
+      r.only(child, {"kind", "path"});
+      const std::string kind = r.text(child, "kind", true).value();
+      if (kind == "none") {
+        p.enb_trigger.kind = EnbTrigger::Kind::none;
+      } else if (kind == "control-socket") {
+        p.enb_trigger.kind = EnbTrigger::Kind::control_socket;
+        p.enb_trigger.path = r.text(child, "path", false).value_or("");
+      } else {
+        r.fail(child, "enb-trigger@kind", "'" + kind + "' is not none or control-socket");
+      }
     } else if (tag == "timers") {
       r.only(child, {"guard-ms", "quiet-ms", "sut-t3460-ms", "sut-rule-wait-ms", "sut-s1ap-guard-ms"});
       p.timers.guard = r.ms(child, "guard-ms", p.timers.guard);
@@ -318,13 +347,17 @@ SutProfile parse_profile(const std::string& text, const std::string& name) {
       p.timers.sut_rule_wait = r.ms(child, "sut-rule-wait-ms", p.timers.sut_rule_wait);
       p.timers.sut_s1ap_guard = r.ms(child, "sut-s1ap-guard-ms", p.timers.sut_s1ap_guard);
     } else {
-      r.fail(child, tag, "unknown element (known: sut, runner, ran, subscriber, algorithms, capabilities, reauth-trigger, timers)");
+      r.fail(child, tag, "unknown element (known: sut, runner, ran, subscriber, algorithms, capabilities, reauth-trigger, enb-trigger, timers)");
     }
   }
   if (!seen.count("sut")) r.fail(root, "sut", "missing: <sut><s1 address=... port=.../></sut>");
   if (!seen.count("ran")) r.fail(root, "ran", "missing: <ran mcc=... mnc=... tacs=.../>");
   if (p.subscribers.empty()) r.fail(root, "subscriber", "at least one <subscriber imsi=... k=... opc=.../> is needed");
   resolve_core_roles(r, root, p);
+  if (p.kind == SutKind::enb && seen.count("reauth-trigger"))
+    r.fail(root.child("reauth-trigger"), "reauth-trigger", "an eNB SUT does not re-authenticate; its PIXIT is <enb-trigger .../>");
+  if (p.kind == SutKind::mme && seen.count("enb-trigger"))
+    r.fail(root.child("enb-trigger"), "enb-trigger", "only for an eNB SUT (<sut><enb .../></sut>)");
   if (p.integrity.empty()) {
     p.integrity = {"eia2", "eia1"};
     p.ciphering = {"eea2", "eea0"};

@@ -3,7 +3,7 @@
 namespace concur::profile {
 
 const std::vector<std::string>& known_pics() {
-  static const std::vector<std::string> names{"s1-handover", "x2", "s10", "s3", "key-change-on-the-fly", "reauth-trigger"};
+  static const std::vector<std::string> names{"s1-handover", "x2", "s10", "s3", "key-change-on-the-fly", "reauth-trigger", "enb-trigger"};
   return names;
 }
 
@@ -14,6 +14,7 @@ bool SutProfile::has_pics(const std::string& pics) const {
   if (pics == "s3") return capabilities.s3 && s3.has_value();
   if (pics == "key-change-on-the-fly") return capabilities.key_change_on_the_fly;
   if (pics == "reauth-trigger") return reauth.kind != ReauthTrigger::Kind::none;
+  if (pics == "enb-trigger") return kind == SutKind::enb && enb_trigger.kind != EnbTrigger::Kind::none;
   return false;
 }
 

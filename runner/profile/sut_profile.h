@@ -61,6 +61,28 @@ struct ReauthTrigger {
   std::string path;
 };
 
+/// What the SUT is. An MME: the runner plays eNBs and UEs and connects to its S1. An eNB: the
+/// runner plays the MME, listens on S1 and the eNB connects (TS 33.401 7.2.10 rule 5).
+enum class SutKind { mme, enb };
+
+/// eNB SUT: where the runner's MME listens for it (port 0 = a free one; a real eNB is configured
+/// with the real port), and with which SCTP back-end.
+struct EnbSut {
+  Endpoint listen{"127.0.0.1", 36412};
+  std::string sctp_backend = "automatic";
+  std::uint16_t udp_encapsulation_port = 0;  ///< userspace_udp: the runner's own (0 = a free one)
+};
+
+/// PIXIT of an eNB SUT: how the runner makes it do what S1 cannot ask for (a UE arriving, the
+/// eNB deciding a handover or cancelling it, the UE ending an RRC reconfiguration). control_socket:
+/// the reference eNB's command socket; an empty path = the socket of the reference eNB the runner
+/// starts itself. none: cases needing it are `none`.
+struct EnbTrigger {
+  enum class Kind { none, control_socket };
+  Kind kind = Kind::none;
+  std::string path;
+};
+
 struct Timers {
   std::chrono::milliseconds guard{5000};           ///< default guard timer of every wait
   std::chrono::milliseconds quiet{1000};           ///< how long "nothing arrives" is watched
@@ -94,7 +116,10 @@ struct RunnerSgw {
 struct SutProfile {
   std::string source_file;
   std::string name;
-  // Where the SUT listens.
+  SutKind kind = SutKind::mme;
+  EnbSut enb;          ///< kind enb only
+  EnbTrigger enb_trigger;  ///< kind enb only
+  // Where the SUT listens (kind mme).
   S1Endpoint s1;
   std::optional<Endpoint> s10, s3, s11, s6a;
   // The runner's own side.
@@ -115,7 +140,8 @@ struct SutProfile {
   ReauthTrigger reauth;
   Timers timers;
 
-  bool has_pics(const std::string& pics) const;  ///< "s1-handover", "x2", "s10", "s3", "key-change-on-the-fly", "reauth-trigger"
+  bool has_pics(const std::string& pics) const;  ///< "s1-handover", "x2", "s10", "s3", "key-change-on-the-fly", "reauth-trigger",
+                                                ///< "enb-trigger"
 };
 
 /// Reads and checks `path`. Throws ProfileError (file:line: field: reason).

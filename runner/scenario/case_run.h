@@ -67,6 +67,9 @@ struct Outcome {
   std::string rule;
 };
 
+/// Runs a case whose SUT is an eNB (the runner plays the MME): enb_sut_run.cpp.
+void run_enb_sut_case(const TestCase& tc, const Environment& env, CaseResult& result);
+
 class CaseRun {
  public:
   CaseRun(const TestCase& tc, const Environment& env, CaseResult& result);

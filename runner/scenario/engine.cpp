@@ -51,6 +51,9 @@ const char* to_string(TimelineEntry::Kind k) {
 }
 
 std::optional<std::string> not_applicable(const TestCase& tc, const profile::SutProfile& profile) {
+  if (tc.sut_is_enb() != (profile.kind == profile::SutKind::enb))
+    return std::string("the case tests ") + (tc.sut_is_enb() ? "an eNB" : "an MME") + "; the profile describes " +
+           (profile.kind == profile::SutKind::enb ? "an eNB" : "an MME");
   for (const auto& p : tc.pics)
     if (!profile.has_pics(p)) return "the SUT profile does not declare PICS '" + p + "'";
   return std::nullopt;
@@ -77,8 +80,12 @@ CaseResult run_case(const TestCase& tc, const Environment& env) {
     result.messages.push_back(r);
   });
   try {
-    detail::CaseRun run(tc, env, result);
-    run.run();
+    if (tc.sut_is_enb()) {
+      detail::run_enb_sut_case(tc, env, result);  // enb_sut_run.cpp
+    } else {
+      detail::CaseRun run(tc, env, result);
+      run.run();
+    }
   } catch (const std::exception& e) {
     result.verdict = Verdict::error;
     result.reason = std::string("the tester broke: ") + e.what();

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "profile/sut_profile.h"
+#include "scenario/enb_sut.h"
 #include "scenario/test_case.h"
 #include "transport/socket_address.h"
 #include "transport/tap.h"
@@ -60,6 +61,8 @@ struct Environment {
   /// Makes the SUT re-authenticate IMSI (profile's trigger); returns the SUT's reply line,
   /// starting with "ok" when it accepted.
   std::function<std::string(const std::string& imsi)> reauth;
+  /// eNB SUT (profile kind enb): the runner's MME and the eNB trigger; cases with an <mme> role.
+  EnbSut* enb_sut = nullptr;
   const std::atomic<bool>* stop = nullptr;  ///< set on Ctrl-C: the case ends as soon as it can
   bool show_keys = false;
 };

@@ -13,8 +13,12 @@ const RoleDecl* TestCase::role(const std::string& name) const {
 std::vector<std::string> TestCase::enb_names() const {
   std::vector<std::string> out;
   for (const auto& r : roles)
-    if (!r.is_ue) out.push_back(r.name);
+    if (!r.is_ue && !r.is_mme) out.push_back(r.name);
   return out;
+}
+
+bool TestCase::sut_is_enb() const {
+  return std::any_of(roles.begin(), roles.end(), [](const RoleDecl& r) { return r.is_mme; });
 }
 
 std::vector<std::string> TestCase::ue_names() const {

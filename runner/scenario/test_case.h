@@ -38,7 +38,8 @@ enum class StepKind {
   hold,         ///< <hold at=".." message=".."/>: the role's next such message is kept back
   release,      ///< <release at=".." message=".."/>: the kept-back message is sent now
   answer,       ///< <answer at=".." message=".." with=".."/>: answer the next such message differently
-  trigger,      ///< <trigger action="reauth" ue=".."/>: make the SUT act, as the profile says
+  trigger,      ///< <trigger action="reauth|handover|handover-cancel|reconfiguration-complete" ue=".."/>:
+                ///< make the SUT act, as the profile says (the last three: eNB SUT)
   detach,       ///< <detach ue=".."/>: switch-off detach, expect the release (postamble)
 };
 
@@ -49,7 +50,8 @@ struct Step {
   std::string ue;       ///< the UE a send or trigger is about
   std::string target;   ///< send HandoverRequired: the target eNB role
   std::string with;     ///< answer: the message to answer with
-  std::string action;   ///< trigger: "reauth"
+  std::string action;   ///< trigger: "reauth", or for an eNB SUT "handover", "handover-cancel",
+                        ///< "reconfiguration-complete"
   MessagePattern pattern;
   std::optional<std::chrono::milliseconds> timeout;  ///< guard (expect) or window (expect-none)
   std::string rule;     ///< the rule a failed check here violates (for the verdict's reason)
@@ -59,7 +61,8 @@ struct Step {
 struct RoleDecl {
   std::string name;
   bool is_ue = false;
-  std::string enb;  ///< UE: the eNB it attaches through
+  bool is_mme = false;  ///< <mme name=".."/>: the runner plays the MME; the SUT is an eNB
+  std::string enb;  ///< UE: the eNB it attaches through (empty when the eNB is the SUT)
 };
 
 struct TestCase {
@@ -75,6 +78,8 @@ struct TestCase {
 
   const RoleDecl* role(const std::string& name) const;
   std::vector<std::string> enb_names() const;
+  /// Whether the case tests an eNB (it declares an <mme> role) rather than an MME.
+  bool sut_is_enb() const;
   std::vector<std::string> ue_names() const;
 };
 

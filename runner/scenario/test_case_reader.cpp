@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "profile/sut_profile.h"
+#include "scenario/enb_sut_steps.h"
 #include "scenario/message_names.h"
 #include "scenario/test_case.h"
 
@@ -122,6 +123,11 @@ class Reader {
       s.role = role(tc, n, "from", false).name;
       s.ue = role(tc, n, "ue", true).name;
       s.pattern.name = text(n, "message");
+      if (tc.role(s.role)->is_mme) {
+        if (!enb_sut_sendable(s.pattern.name))
+          fail(n, "send@message", "'" + s.pattern.name + "' cannot be sent by the MME (" + enb_sut_sendable_list() + ")");
+        return s;
+      }
       static const char* kSendable[] = {"HandoverRequired", "HandoverNotify", "HandoverCancel", "PathSwitchRequest"};
       if (std::none_of(std::begin(kSendable), std::end(kSendable), [&](const char* x) { return same_name(x, s.pattern.name); }))
         fail(n, "send@message", "'" + s.pattern.name + "' cannot be sent (HandoverRequired, HandoverNotify, HandoverCancel, PathSwitchRequest)");
@@ -164,11 +170,14 @@ class Reader {
       only(n, {"action", "ue"});
       s.kind = StepKind::trigger;
       s.action = text(n, "action");
-      if (s.action != "reauth") fail(n, "trigger@action", "'" + s.action + "' is not reauth");
+      if (tc.sut_is_enb() ? !enb_sut_trigger(s.action) : s.action != "reauth")
+        fail(n, "trigger@action", "'" + s.action + "' is not " + (tc.sut_is_enb() ? enb_sut_trigger_list() : std::string("reauth")));
       s.ue = role(tc, n, "ue", true).name;
     } else {
       fail(n, tag, "unknown step (s1-setup, attach, detach, send, expect, expect-none, hold, release, answer, trigger)");
     }
+    if (tc.sut_is_enb() && !enb_sut_step(s.kind))
+      fail(n, tag, "not a step of an eNB-SUT case (attach, detach, send, expect, expect-none, trigger)");
     return s;
   }
 
@@ -211,18 +220,30 @@ TestCase parse_test_case(const std::string& text, const std::string& name) {
     RoleDecl d;
     if (tag == "enb") {
       r.only(n, {"name"});
+    } else if (tag == "mme") {
+      r.only(n, {"name"});
+      d.is_mme = true;
+    } else if (tag == "ue" && roles.child("mme")) {
+      r.only(n, {"name"});  // it arrives at the SUT eNB
+      d.is_ue = true;
     } else if (tag == "ue") {
       r.only(n, {"name", "enb"});
       d.is_ue = true;
       d.enb = r.role(tc, n, "enb", false).name;
     } else {
-      r.fail(n, tag, "a role is <enb name=.../> or <ue name=... enb=.../>");
+      r.fail(n, tag, "a role is <enb name=.../>, <ue name=... enb=.../>, or for an eNB SUT <mme name=.../> and <ue name=.../>");
     }
     d.name = r.text(n, "name");
     if (tc.role(d.name) || d.name == "*") r.fail(n, tag + "@name", "'" + d.name + "' is declared twice or reserved");
     tc.roles.push_back(std::move(d));
   }
-  if (tc.enb_names().empty()) r.fail(roles, "roles", "at least one <enb> is needed");
+  if (tc.sut_is_enb()) {
+    if (!tc.enb_names().empty()) r.fail(roles, "roles", "a case with an <mme> tests an eNB: it declares no <enb> of its own");
+    if (std::count_if(tc.roles.begin(), tc.roles.end(), [](const RoleDecl& d) { return d.is_mme; }) > 1)
+      r.fail(roles, "roles", "one <mme> at most: the SUT eNB has one S1 association");
+  } else if (tc.enb_names().empty()) {
+    r.fail(roles, "roles", "at least one <enb> (an MME SUT) or one <mme> (an eNB SUT) is needed");
+  }
 
   std::set<std::string> seen;
   for (const auto n : root.children()) {

@@ -74,5 +74,29 @@ TEST(CommittedCaptures, cover_the_conformant_mme_and_the_faulty_variants_of_rule
   }
 }
 
+// The R3 variant restarts its AS chain from the new KASME on SECURITY MODE COMPLETE, from the
+// KeNB of the UE CONTEXT MODIFICATION it sent: with keys, the judge must name that chain, not
+// report an NH "on neither chain" (which would fail the rule for the wrong reason).
+TEST(CommittedCaptures, the_r3_variants_nh_is_placed_on_the_new_kasmes_chain_with_keys) {
+  const KeyMaterial keys = read_key_file((kCaptures / "subscribers.keys").string());
+  for (const std::string name : {"violate-R3-handover-after-smc-complete", "violate-R3-path-switch-after-smc-complete"}) {
+    JudgeOptions options;
+    options.keys = &keys;
+    const Judgement j = judge_capture((kCaptures / (name + ".pcap")).string(), options);
+    ASSERT_FALSE(j.input_error) << *j.input_error;
+    std::vector<std::string> reasons;
+    for (const auto& r : j.rules)
+      if (r.rule == monitor::Rule::r3)
+        for (const auto& ue : r.per_ue)
+          for (const auto& f : ue.findings)
+            if (f.verdict == monitor::Verdict::fail && !f.without_keys) reasons.push_back(f.reason);
+    ASSERT_FALSE(reasons.empty()) << name << ": no key-aware R3 failure\n" << format_judgement(j);
+    for (const auto& reason : reasons) {
+      EXPECT_NE(reason.find("derived from the new KASME"), std::string::npos) << name << ": " << reason;
+      EXPECT_EQ(reason.find("nor on the new KASME's"), std::string::npos) << name << ": " << reason;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace concur::judge

@@ -12,6 +12,7 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 const std::string kImsi = "001010000000001";
 const Leg src{"eNB1", 7, 70, kImsi};
@@ -224,6 +225,28 @@ TEST(Rule3WithKeys, nh_from_the_new_kasme_fails_and_names_both_chains) {
   EXPECT_EQ(f.events.back().index, ho);
   // The same trace without keys cannot see it: NCC 2 is a legal step from the initial KeNB.
   EXPECT_EQ(judge(t).verdict(Rule::r3), Verdict::pass);
+}
+
+TEST(Rule3WithKeys, nh_of_a_chain_restarted_from_the_new_kasme_before_the_ucm_completed_fails_as_the_new_kasmes) {
+  const Keys keys;
+  Trace t;
+  // The reference MME's --violate R3: on SMC COMPLETE it sends the UCM with KeNB = KDF(new KASME,
+  // UL COUNT) and restarts its AS chain from that KeNB (NCC reset), so the handover that follows
+  // before the UCM RESPONSE carries NH_2 of the new chain.
+  t.attach(src, 0, kOldKenb);
+  t.reauthenticate(src, 1);
+  t.up(src, SecurityModeComplete{});
+  const Key256 new_kenb = keys.kdf.kenb(kNewKasme, 1);
+  t.down(src, UeContextModificationRequest{new_kenb});
+  const Key256 new_nh2 = keys.kdf.nh(kNewKasme, keys.kdf.nh(kNewKasme, new_kenb));
+  t.s1_handover(src, hop1, NhNcc{2, new_nh2});
+  const Judged j = judge(t, keys.config());
+  ASSERT_EQ(j.verdict(Rule::r3), Verdict::fail) << j.report;
+  const Finding& f = j.first(Rule::r3, Verdict::fail);
+  EXPECT_FALSE(f.without_keys);
+  EXPECT_THAT(f.reason, HasSubstr("NH at NCC 2 derived from the new KASME (eKSI 1), 2 A.4 step(s) from the KeNB of the "
+                                  "UE Context Modification in flight"));
+  EXPECT_THAT(f.reason, Not(HasSubstr("nor on the new KASME's")));
 }
 
 TEST(Rule3WithKeys, old_chain_nh_with_a_wrong_ncc_fails) {

@@ -41,6 +41,37 @@ TEST(SutProfile, shipped_reference_profile_loads_with_loopback_addresses_and_a_c
   EXPECT_EQ(p.tacs, (std::vector<std::uint16_t>{1, 2}));
 }
 
+TEST(SutProfile, shipped_reference_enb_profile_is_an_enb_with_a_control_socket_trigger_and_a_free_listen_port) {
+  const auto p = load_profile(std::string(CONCUR_TESTCASES_DIR) + "/profiles/reference-enb.xml");
+  EXPECT_EQ(p.kind, SutKind::enb);
+  EXPECT_EQ(p.enb.listen.address, "127.0.0.1");
+  EXPECT_EQ(p.enb.listen.port, 0);
+  EXPECT_EQ(p.enb.sctp_backend, "userspace_udp");
+  EXPECT_EQ(p.enb_trigger.kind, EnbTrigger::Kind::control_socket);
+  EXPECT_TRUE(p.enb_trigger.path.empty()) << "empty: the runner starts the reference eNB itself";
+  EXPECT_TRUE(p.has_pics("enb-trigger"));
+  EXPECT_TRUE(p.has_pics("s1-handover"));
+  EXPECT_FALSE(p.has_pics("reauth-trigger"));
+}
+
+TEST(SutProfile, an_enb_profile_with_mme_only_parts_or_a_bad_listen_address_names_file_line_and_field) {
+  const std::string head = "<?xml version=\"1.0\"?>\n<sut-profile>\n  <ran mcc=\"001\" mnc=\"01\" tacs=\"1\"/>\n" + subscriber();
+  EXPECT_NE(error_of(head + "  <sut><enb listen-address=\"enb.lab\"/></sut>\n</sut-profile>\n")
+                .find("lab.xml:5: enb@listen-address: 'enb.lab' is not a numeric"),
+            std::string::npos);
+  EXPECT_NE(error_of(head + "  <sut><enb listen-address=\"127.0.0.1\"/><s1 address=\"127.0.0.1\"/></sut>\n</sut-profile>\n")
+                .find("lab.xml:5: sut/s1: an eNB SUT has only <enb .../>"),
+            std::string::npos);
+  EXPECT_NE(error_of(head + "  <sut><enb listen-address=\"127.0.0.1\"/></sut>\n  <reauth-trigger kind=\"none\"/>\n</sut-profile>\n")
+                .find("lab.xml:6: reauth-trigger: an eNB SUT does not re-authenticate"),
+            std::string::npos);
+  EXPECT_NE(error_of(profile_with(subscriber() + "  <enb-trigger kind=\"control-socket\"/>\n")).find("lab.xml:6: enb-trigger: only for an eNB SUT"),
+            std::string::npos);
+  EXPECT_NE(error_of(head + "  <sut><enb listen-address=\"127.0.0.1\"/></sut>\n  <enb-trigger kind=\"ssh\"/>\n</sut-profile>\n")
+                .find("lab.xml:6: enb-trigger@kind: 'ssh'"),
+            std::string::npos);
+}
+
 TEST(SutProfile, a_minimal_profile_gets_defaults_and_declares_no_capabilities) {
   const auto p = parse_profile(profile_with(subscriber()), "lab.xml");
   EXPECT_EQ(p.s1.port, 36412);

@@ -313,5 +313,43 @@ TEST_F(ReferenceMmeVariantR3, conformant_mme_sends_the_old_kasme_chain_in_path_s
   EXPECT_EQ(ack->security_context.next_hop, old_chain_nh(2));
 }
 
+// The R3 variant breaks rule 3 and nothing else: the UCM it owes for the new KASME still goes,
+// also when it had to wait for an S1 handover (the source eNB would refuse it, rule 5).
+TEST_F(ReferenceMmeVariantR3, r3_variant_still_sends_the_ucm_queued_behind_a_handover_once_the_handover_completes) {
+  start({"--violate", "R3"});
+  attached = attach_settled();
+  ASSERT_TRUE(attached);
+  const auto smc = reauthenticate_until_smc(*attached);
+  ASSERT_TRUE(smc);
+  enb_a->send(handover_required(*attached, *enb_b));
+  const auto request = enb_b->expect<s1ap::HandoverRequest>();
+  ASSERT_TRUE(request);
+  // SECURITY MODE COMPLETE while the handover is in preparation: the UCM waits for it to end.
+  uplink_nas(*enb_a, attached->mme_ue_s1ap_id, attached->enb_ue_s1ap_id, ue.answer_security_mode_command(*smc));
+  const auto early = sent_within_window();
+  EXPECT_FALSE(early) << "sent variant index " << early->index() << " to the source eNB during the handover";
+
+  s1ap::HandoverRequestAcknowledge ack;
+  ack.mme_ue_s1ap_id = request->mme_ue_s1ap_id;
+  ack.enb_ue_s1ap_id = 31;
+  ack.e_rabs_admitted.push_back({5, {127, 0, 0, 20}, 0x7100});
+  ack.target_to_source_container = {0x0A, 0x0B};
+  enb_b->send(ack);
+  ASSERT_TRUE(enb_a->expect<s1ap::HandoverCommand>());
+  s1ap::HandoverNotify notify;
+  notify.mme_ue_s1ap_id = attached->mme_ue_s1ap_id;
+  notify.enb_ue_s1ap_id = 31;
+  notify.eutran_cgi = enb_b->ecgi;
+  notify.tai = enb_b->tai;
+  enb_b->send(notify);
+  ASSERT_TRUE(enb_a->expect<s1ap::UeContextReleaseCommand>());
+  const auto ucm = enb_b->expect<s1ap::UeContextModificationRequest>();
+  ASSERT_TRUE(ucm) << "the UCM queued behind the handover never went";
+  EXPECT_EQ(ucm->enb_ue_s1ap_id, 31u);
+  ASSERT_TRUE(ucm->security_key);
+  // The KeNB the R3 variant's own chain restarted from: new KASME, SECURITY MODE COMPLETE's COUNT.
+  EXPECT_EQ(*ucm->security_key, nh_at(ue.last_aka->second, ue.smc_complete_uplink_count, 0));
+}
+
 }  // namespace
 }  // namespace concur::reference::testing

@@ -49,6 +49,7 @@ class ReferenceMmeRelocation : public ::testing::Test {
     MmeOptions o;
     o.extra_xml = gtpc_config(peer_mme, kPeerTac, sgsn);
     o.arguments = std::move(arguments);
+    if (timers) o.timers = *timers;
     mme = std::make_unique<MmeProcess>(o);
     ASSERT_TRUE(mme->started()) << mme->transcript();
     const auto g = gtpc_address(*mme);
@@ -152,6 +153,32 @@ class ReferenceMmeRelocation : public ::testing::Test {
     peer.reply(request.from, gtpv2::build(r, v.sender_control_fteid.teid, request.message.header.sequence));
   }
 
+  /// Rule 8 window: HANDOVER REQUIRED during the SMC, SECURITY MODE COMPLETE, the FORWARD
+  /// RELOCATION REQUEST goes and the UCM is held for it, past the UCM queue's own guard.
+  std::optional<std::pair<GtpReceived, gtpv2::ForwardRelocationRequest>> relocation_holding_the_ucm_past_its_guard() {
+    const auto smc = reauth_until_smc();
+    if (!smc) return std::nullopt;
+    enb->send(to_peer_mme());
+    uplink(ue.answer_security_mode_command(*smc));
+    auto got = expect_relocation(peer_mme);
+    if (!got) return std::nullopt;
+    const std::string ue_line = "mme ue " + std::to_string(attached.mme_ue_s1ap_id) + ": ";
+    if (!mme->child().wait_for_line(ue_line + "queued UE CONTEXT MODIFICATION", 4s)) {
+      ADD_FAILURE() << "the UCM queue's guard did not run out during the relocation";
+      return std::nullopt;
+    }
+    return got;
+  }
+  /// The UCM that takes the new KASME into use: KeNB = KDF(new KASME, SMC COMPLETE's COUNT).
+  void expect_ucm_with_the_new_kasme(std::chrono::milliseconds timeout = kWait) {
+    const auto ucm = enb->expect<s1ap::UeContextModificationRequest>(timeout);
+    ASSERT_TRUE(ucm) << "the UCM held for the relocation was not sent after it ended";
+    ASSERT_TRUE(ucm->security_key);
+    const security::Key256 kenb = security::derive_kenb(ue.last_aka->second, ue.smc_complete_uplink_count);
+    EXPECT_TRUE(std::equal(kenb.data(), kenb.data() + 32, ucm->security_key->begin()));
+  }
+
+  std::optional<std::string> timers;  ///< <timers .../> instead of MmeProcess's default
   TestGtpPeer peer_mme;
   TestGtpPeer sgsn;
   std::unique_ptr<MmeProcess> mme;
@@ -376,6 +403,50 @@ TEST_F(ReferenceMmeRelocation, handover_cancel_after_the_response_withdraws_the_
   const auto* imsi = gtpv2::find<gtpv2::Imsi>(withdraw->message.ies);
   ASSERT_TRUE(imsi);
   EXPECT_EQ(imsi->digits, kImsi);
+}
+
+// A relocation that ends without the UE leaving (rejected, unanswered, cancelled) hands the UE back
+// to this MME's AS chain: the UCM it held (rule 8 window) must go then, even after the UCM queue's
+// own guard ran out while the relocation was still running.
+constexpr const char* kShortRuleWait = R"(<timers t3460_ms="3000" s1ap_guard_ms="5000" rule_wait_ms="1000"/>)";
+
+TEST_F(ReferenceMmeRelocation, a_rejected_relocation_sends_the_held_ucm_even_after_its_queue_guard_ran_out) {
+  timers = kShortRuleWait;
+  ASSERT_NO_FATAL_FAILURE(start());
+  ASSERT_NO_FATAL_FAILURE(attach_settled());
+  auto got = relocation_holding_the_ucm_past_its_guard();
+  ASSERT_TRUE(got);
+  gtpv2::ForwardRelocationResponse r;
+  r.cause.value = 81;  // Relocation failure (TS 29.274 Table 8.4-1)
+  peer_mme.reply(got->first.from, gtpv2::build(r, got->second.sender_control_fteid.teid, got->first.message.header.sequence));
+  ASSERT_TRUE(enb->expect<s1ap::HandoverPreparationFailure>());
+  expect_ucm_with_the_new_kasme();
+}
+
+TEST_F(ReferenceMmeRelocation, an_unanswered_relocation_sends_the_held_ucm_after_n3_retransmissions) {
+  timers = kShortRuleWait;
+  ASSERT_NO_FATAL_FAILURE(start());
+  ASSERT_NO_FATAL_FAILURE(attach_settled());
+  ASSERT_TRUE(relocation_holding_the_ucm_past_its_guard());
+  ASSERT_TRUE(enb->expect<s1ap::HandoverPreparationFailure>(std::chrono::milliseconds(6000)));
+  expect_ucm_with_the_new_kasme();
+}
+
+TEST_F(ReferenceMmeRelocation, a_cancelled_relocation_sends_the_held_ucm_after_the_cancel_acknowledge) {
+  timers = kShortRuleWait;
+  ASSERT_NO_FATAL_FAILURE(start());
+  ASSERT_NO_FATAL_FAILURE(attach_settled());
+  ASSERT_TRUE(relocation_holding_the_ucm_past_its_guard());
+  s1ap::HandoverCancel cancel;
+  cancel.mme_ue_s1ap_id = attached.mme_ue_s1ap_id;
+  cancel.enb_ue_s1ap_id = attached.enb_ue_s1ap_id;
+  cancel.cause = {s1ap::CauseGroup::radio_network, 4};
+  enb->send(cancel);
+  ASSERT_TRUE(enb->expect<s1ap::HandoverCancelAcknowledge>());
+  const auto withdraw = peer_mme.receive_request(kWait);
+  ASSERT_TRUE(withdraw);
+  EXPECT_EQ(withdraw->message.type(), gtpv2::MessageType::relocation_cancel_request);
+  expect_ucm_with_the_new_kasme();
 }
 
 // --- target MME over S10 (rule 9) ----------------------------------------------------------------

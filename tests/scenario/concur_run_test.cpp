@@ -1,6 +1,7 @@
-// `concur run` end to end: the concur binary starts the reference MME (its own child process),
-// runs every R1-R3 case over userspace SCTP on loopback, and writes the reports. The conformant
-// MME passes everything; each --violate Rn variant fails a case of rule n and nothing else; a
+// `concur run` end to end: the concur binary starts the reference MME and the reference eNB (its
+// own child processes), runs every R1-R3 case against the MME and every R5 case against the eNB
+// (the runner as its MME) over userspace SCTP on loopback, and writes the reports. The conformant
+// SUTs pass everything; each --violate Rn variant fails a case of rule n and nothing else; a
 // parallel run gives the verdicts of a serial one; Ctrl-C still leaves valid reports.
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -145,13 +146,46 @@ TEST_P(ConcurRunViolation, a_faulty_variant_fails_a_case_of_its_rule_and_no_case
   EXPECT_GE(own_failures, 1u) << r.output;
 }
 
-INSTANTIATE_TEST_SUITE_P(Rules, ConcurRunViolation, ::testing::Values("R1", "R2", "R3"));
+// R5 binds the eNB: --violate R5 goes to the reference eNB, and the MME cases must still pass.
+INSTANTIATE_TEST_SUITE_P(Rules, ConcurRunViolation, ::testing::Values("R1", "R2", "R3", "R5"));
+
+TEST(ConcurRun, the_conformant_run_also_tests_the_reference_enb_and_every_r5_case_passes) {
+  const RunOutcome& r = conformant_serial();
+  std::size_t r5 = 0, others = 0;
+  for (const auto& [id, verdict] : r.verdicts) (id.rfind("R5-", 0) == 0 ? r5 : others) += 1;
+  EXPECT_GE(r5, 4u) << r.output;
+  EXPECT_GE(others, 10u) << r.output;
+  EXPECT_NE(r.output.find("reference eNB connected"), std::string::npos) << r.output;
+  EXPECT_NE(r.junit.find("<testsuite name=\"R5\""), std::string::npos);
+  EXPECT_NE(r.junit.find("rule monitor: R5 pass"), std::string::npos) << r.junit;
+}
+
+TEST(ConcurRun, the_reference_enb_profile_alone_runs_only_the_enb_cases_and_they_pass) {
+  const RunOutcome r = concur_run({"--profile", std::string(CONCUR_TESTCASES_DIR) + "/profiles/reference-enb.xml"});
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  ASSERT_GE(r.verdicts.size(), 4u) << r.output;
+  for (const auto& [id, verdict] : r.verdicts) {
+    EXPECT_EQ(id.rfind("R5-", 0), 0u) << id << " is not an eNB case\n" << r.output;
+    EXPECT_EQ(verdict, "pass") << id << "\n" << r.output;
+  }
+  EXPECT_EQ(r.output.find("reference MME listening"), std::string::npos) << "no MME is needed: " << r.output;
+  std::size_t pcaps = 0;
+  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(r.out_dir) / "pcap")) {
+    ++pcaps;
+    EXPECT_GT(std::filesystem::file_size(e.path()), 24u + 16u * 6u) << e.path();
+  }
+  EXPECT_EQ(pcaps, r.verdicts.size());
+}
 
 TEST(ConcurRun, list_shows_the_cases_and_that_they_apply_to_the_reference_profile) {
   std::string output;
   ASSERT_EQ(run_command({CONCUR_BINARY, "list"}, 10s, &output), 0) << output;
   EXPECT_NE(output.find("R3-handover-after-smc-command"), std::string::npos) << output;
   EXPECT_NE(output.find("apply to profile 'reference-mme'"), std::string::npos) << output;
+  // Which SUT each case is for: the rule-5 cases test the eNB, against the reference eNB's profile.
+  EXPECT_NE(output.find("SUT MME  applies"), std::string::npos) << output;
+  EXPECT_NE(output.find("SUT eNB  applies"), std::string::npos) << output;
+  EXPECT_NE(output.find("to profile 'reference-enb'"), std::string::npos) << output;
 }
 
 TEST(ConcurRun, a_broken_profile_exits_2_naming_file_line_and_field) {

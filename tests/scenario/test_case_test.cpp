@@ -34,7 +34,79 @@ TEST(TestCaseLanguage, every_shipped_case_loads_and_rules_r1_to_r3_each_have_cas
     EXPECT_GE(n, 2u) << rule;
   }
   const auto profile = profile::load_profile(std::string(CONCUR_TESTCASES_DIR) + "/profiles/reference.xml");
-  for (const auto& tc : cases) EXPECT_FALSE(not_applicable(tc, profile)) << tc.id << " should apply to the reference MME";
+  const auto enb_profile = profile::load_profile(std::string(CONCUR_TESTCASES_DIR) + "/profiles/reference-enb.xml");
+  for (const auto& tc : cases) {
+    if (tc.sut_is_enb()) {
+      EXPECT_FALSE(not_applicable(tc, enb_profile)) << tc.id << " should apply to the reference eNB";
+      EXPECT_TRUE(not_applicable(tc, profile)) << tc.id << " tests an eNB, not the MME";
+    } else {
+      EXPECT_FALSE(not_applicable(tc, profile)) << tc.id << " should apply to the reference MME";
+      EXPECT_TRUE(not_applicable(tc, enb_profile)) << tc.id << " tests an MME, not the eNB";
+    }
+  }
+}
+
+std::string enb_case_with(const std::string& steps) {
+  return "<testcase id=\"t\" rules=\"R5\" clause=\"TS 33.401 7.2.10 rule 5\">\n" +  // line 1
+         std::string("  <purpose>p</purpose>\n") +                                  // 2
+         "  <roles><mme name=\"mme\"/><ue name=\"ue\"/></roles>\n" +                // 3
+         "  <steps>\n" + steps + "  </steps>\n</testcase>\n";                          // 4, 5..
+}
+
+TEST(TestCaseLanguage, rule_5_has_cases_for_an_enb_sut_with_the_runner_as_mme) {
+  const auto cases = load_test_cases(std::string(CONCUR_TESTCASES_DIR));
+  std::size_t r5 = 0;
+  for (const auto& tc : cases)
+    if (matches_filter(tc, "R5")) {
+      ++r5;
+      EXPECT_TRUE(tc.sut_is_enb()) << tc.id;
+      EXPECT_TRUE(tc.enb_names().empty()) << tc.id << ": the eNB is the SUT, the case has none of its own";
+    }
+  EXPECT_GE(r5, 4u);
+}
+
+TEST(TestCaseLanguage, rule_5_cases_are_none_for_an_enb_without_a_trigger_saying_which_pics_is_missing) {
+  const auto enb_without_trigger = profile::parse_profile(
+      "<sut-profile name=\"lab-enb\">\n  <sut><enb listen-address=\"127.0.0.1\"/></sut>\n"
+      "  <ran mcc=\"001\" mnc=\"01\" tacs=\"1\"/>\n"
+      "  <subscriber imsi=\"001010000000001\" k=\"465b5ce8b199b49faa5f0a2ee238a6bc\" opc=\"cd63cb71954a9f4e48a5994e37a02baf\"/>\n"
+      "  <capabilities s1-handover=\"true\"/>\n  <enb-trigger kind=\"none\"/>\n</sut-profile>\n",
+      "lab-enb.xml");
+  std::size_t r5 = 0;
+  for (const auto& tc : load_test_cases(std::string(CONCUR_TESTCASES_DIR))) {
+    if (!tc.sut_is_enb()) continue;
+    ++r5;
+    const auto why = not_applicable(tc, enb_without_trigger);
+    ASSERT_TRUE(why) << tc.id;
+    EXPECT_NE(why->find("'enb-trigger'"), std::string::npos) << *why;
+  }
+  EXPECT_GE(r5, 4u);
+}
+
+TEST(TestCaseLanguage, an_enb_sut_case_reads_mme_sends_and_enb_triggers) {
+  const auto tc = parse_test_case(enb_case_with("    <trigger action=\"handover\" ue=\"ue\"/>\n"
+                                                "    <send from=\"mme\" message=\"UEContextModificationRequest\" ue=\"ue\"/>\n"
+                                                "    <expect at=\"mme\" message=\"UEContextModificationFailure\" rule=\"R5\"/>\n"),
+                                  "case.xml");
+  EXPECT_TRUE(tc.sut_is_enb());
+  ASSERT_EQ(tc.body.size(), 3u);
+  EXPECT_EQ(tc.body[0].action, "handover");
+  EXPECT_EQ(tc.body[1].role, "mme");
+  EXPECT_EQ(tc.body[2].rule, "R5");
+}
+
+TEST(TestCaseLanguage, an_enb_sut_case_refuses_mme_sut_steps_messages_and_triggers_with_file_line_field) {
+  EXPECT_EQ(error_of(enb_case_with("    <hold at=\"mme\" message=\"HandoverRequired\"/>\n")),
+            "case.xml:5: hold: not a step of an eNB-SUT case (attach, detach, send, expect, expect-none, trigger)");
+  EXPECT_NE(error_of(enb_case_with("    <send from=\"mme\" message=\"HandoverRequest\" ue=\"ue\"/>\n"))
+                .find("case.xml:5: send@message: 'HandoverRequest' cannot be sent by the MME"),
+            std::string::npos);
+  EXPECT_NE(error_of(enb_case_with("    <trigger action=\"reauth\" ue=\"ue\"/>\n")).find("case.xml:5: trigger@action: 'reauth' is not handover"),
+            std::string::npos);
+  EXPECT_NE(error_of("<testcase id=\"t\" rules=\"R5\" clause=\"c\">\n  <purpose>p</purpose>\n"
+                     "  <roles><mme name=\"mme\"/><enb name=\"e\"/></roles>\n  <steps><expect at=\"mme\" message=\"*\"/></steps>\n</testcase>\n")
+                .find("case.xml:3: roles: a case with an <mme> tests an eNB"),
+            std::string::npos);
 }
 
 TEST(TestCaseLanguage, an_expect_with_field_matchers_reads_into_a_pattern) {

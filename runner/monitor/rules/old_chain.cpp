@@ -55,6 +55,17 @@ ChainJudgement with_keys(const NhNcc& sent, const ChainSides& s, const KeyDeriva
       }
     }
   }
+  if (s.new_kasme && s.new_kenb) {
+    // The other usual mistake: the MME restarts the AS chain from the new KASME as soon as NAS
+    // uses it (NCC reset, the KeNB of the UCM it sent as step 0), before the UCM completed.
+    if (const auto pos = locate_on_chain(kdf, *s.new_kasme, ChainAnchor{*s.new_kenb, 0, true}, sent.nh)) {
+      j.reason = "NH at NCC " + std::to_string(sent.ncc) + " derived from the new KASME (" + ksi_text(s.new_ksi) +
+                 "), " + std::to_string(pos->hops) +
+                 " A.4 step(s) from the KeNB of the UE Context Modification in flight (a chain restarted before that "
+                 "procedure completed); the UE can only derive from " + old + " until the UE Context Modification";
+      return j;
+    }
+  }
   j.reason = "NH at NCC " + std::to_string(sent.ncc) + " is not on the chain of " + old +
              " within 8 steps of NCC " + std::to_string(a.ncc) + (s.new_kasme ? " nor on the new KASME's" : "") +
              ": the UE cannot derive it";

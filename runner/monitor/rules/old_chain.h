@@ -22,6 +22,9 @@ struct ChainSides {
   std::optional<Key256> old_kasme;   ///< when known
   std::optional<Ksi> new_ksi;
   std::optional<Key256> new_kasme;   ///< when known: to explain a miss
+  /// The KeNB a UE Context Modification in flight carries (rule 3): where an MME that restarts
+  /// the AS chain from the new KASME too early (on SMC COMPLETE) starts its NH chain.
+  std::optional<Key256> new_kenb = std::nullopt;
 };
 
 struct ChainJudgement {

@@ -33,6 +33,8 @@ class Rule3 final : public RuleCheck {
     const NasRekey& w = *before.rekey;
     ChainSides sides{*before.as_chain, w.old_ksi, kasme_of(config_, before, w.old_ksi), w.new_ksi,
                      kasme_of(config_, before, w.new_ksi)};
+    if (before.s1_rekey && before.s1_rekey->kind == S1RekeyKind::ue_context_modification)
+      sides.new_kenb = before.s1_rekey->kenb;
     const ChainJudgement j = judge_old_chain(*sent, sides, config_.kdf, message_name(e.body));
     log.add(j.on_old_chain ? Verdict::pass : Verdict::fail,
             j.reason + (j.on_old_chain ? "" : "; SMC for the new KASME at #" + std::to_string(w.smc_command.index) +
