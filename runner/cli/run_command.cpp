@@ -3,7 +3,8 @@
 // the SUT it is for (MME cases against the MME; rule-5 cases against the eNB, whose MME the
 // runner plays) — MME cases in parallel slots with distinct UEs and eNBs when --jobs asks — records one pcap per case from the roles' tap, and
 // writes JUnit XML and a summary. Ctrl-C ends the running cases at their next wait and still
-// writes valid reports of what ran.
+// writes valid reports of what ran. When the SUT has S6a / S11, the emulated HSS and SGW-C run for
+// the whole run (cli/core_roles.h).
 #include "cli/run_command.h"
 
 #include <signal.h>
@@ -21,6 +22,7 @@
 #include <regex>
 #include <thread>
 
+#include "cli/core_roles.h"
 #include "cli/enb_sut_session.h"
 #include "cli/reference_sut.h"
 #include "cli/run_html.h"
@@ -195,6 +197,18 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     }
   } restore{old_int, old_term};
 
+  // --- the core nodes the MME under test needs (HSS on S6a, SGW-C on S11), up before it connects to them
+  std::unique_ptr<CoreRoles> core;
+  if (any_mme_case && (mme_profile->hss || mme_profile->sgw)) {
+    try {
+      core = std::make_unique<CoreRoles>(*mme_profile);
+    } catch (const CoreRolesError& e) {
+      err << "concur run: " << e.what() << "\n";
+      return 2;
+    }
+    out << core->describe();
+  }
+
   // --- the runner's peer MME (S10) and SGSN (S3): one endpoint each for the run, bound before
   // the SUT starts so the reference MME's configuration can point at them.
   std::unique_ptr<roles::GtpPort> s10_port, s3_port;
@@ -279,6 +293,17 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       return reply.empty() ? std::string("error: no reply from ") + control_socket : reply;
     };
 
+  if (core && mme_profile->hss && mme_profile->hss->peer_wait.count() > 0) {
+    const auto& hss = *mme_profile->hss;
+    const double seconds = static_cast<double>(hss.peer_wait.count()) / 1000.0;
+    out << "waiting up to " << seconds << " s for the SUT to open S6a to the emulated HSS\n" << std::flush;
+    if (core->wait_for_s6a_peer(hss.peer_wait, &g_stop))
+      out << "S6a up: the SUT's capabilities exchange was answered\n";
+    else if (!g_stop.load())
+      err << "concur run: warning: the SUT did not open S6a to the emulated HSS at " << core->hss()->to_string() << " within " << seconds
+          << " s (profile <runner><hss peer-wait-ms>); attaches will fail until it does\n";
+  }
+
   // --- the cases, in parallel slots
   std::string sut_names = any_mme_case ? mme_profile->name : "";  // "reference-mme and reference-enb"
   if (any_enb_case) sut_names += (sut_names.empty() ? "" : " and ") + enb_profile->name;
@@ -324,7 +349,11 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       env.reauth = reauth;
       env.stop = &g_stop;
       env.show_keys = o.show_keys;
-      ran.result = scenario::run_case(tc, env);
+      {
+        // S6a and S11 of this case's time go into its pcap and its judged messages alike.
+        CoreRoles::Feed core_traffic = core && !for_enb ? core->feed(tap) : CoreRoles::Feed{};
+        ran.result = scenario::run_case(tc, env);
+      }
       CaseJudgement judgement;
       if (ran.result.verdict != scenario::Verdict::none) {
         try {
@@ -381,6 +410,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     std::ofstream(std::filesystem::path(o.out) / "reference-mme.log") << sut->transcript();
     sut.reset();  // SIGTERM by PID, bounded wait
   }
+  core.reset();  // closes the SUT's S6a connection and the S11 socket
   if (enb_session) {
     if (enb_session->reference_started()) std::ofstream(std::filesystem::path(o.out) / "reference-enb.log") << enb_session->transcript();
     enb_session.reset();  // the association shut down, the reference eNB stopped by PID

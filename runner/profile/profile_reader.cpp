@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <fstream>
 #include <set>
@@ -193,14 +194,19 @@ std::vector<std::uint16_t> tac_list(const Reader& r, const pugi::xml_node& n, co
 }
 
 /// <runner address=...> with the nodes the runner plays on GTPv2-C: <peer-mme port tacs/> (S10)
-/// and <sgsn port lac rac/> (S3), both on the runner's address.
+/// and <sgsn port lac rac/> (S3), both on the runner's address; and the optional <hss .../> /
+/// <sgw .../> (the runner's side of S6a and S11): only their presence is checked here,
+/// `resolve_core_roles` fills in their settings once the whole file (SUT interfaces, PLMN) is known.
 void read_runner(const Reader& r, const pugi::xml_node& runner, SutProfile& p) {
   r.only(runner, {"address"});
   p.runner_address = r.address(runner, "address");
+  std::set<std::string> seen;
   for (const auto child : runner.children()) {
     if (child.type() != pugi::node_element) continue;
     const std::string name = child.name();
-    if (name == "peer-mme") {
+    if (name == "hss" || name == "sgw") {
+      if (!seen.insert(name).second) r.fail(child, "runner/" + name, "appears twice");
+    } else if (name == "peer-mme") {
       if (p.peer_mme) r.fail(child, "runner/peer-mme", "appears twice");
       r.only(child, {"port", "tacs"});
       RunnerPeerMme m;
@@ -216,7 +222,7 @@ void read_runner(const Reader& r, const pugi::xml_node& runner, SutProfile& p) {
       s.rac = static_cast<std::uint8_t>(r.number(child, "rac", 0xFF, std::nullopt));
       p.sgsn = s;
     } else {
-      r.fail(child, "runner/" + name, "unknown element (known: peer-mme, sgsn)");
+      r.fail(child, "runner/" + name, "unknown element (known: peer-mme, sgsn, hss, sgw)");
     }
   }
   if (p.peer_mme && p.sgsn && p.peer_mme->port == p.sgsn->port && p.peer_mme->port != 0)
@@ -237,6 +243,61 @@ void read_subscriber(const Reader& r, const pugi::xml_node& s, SutProfile& p) {
   for (const auto& other : p.subscribers)
     if (other.imsi == sub.imsi) r.fail(s, "subscriber@imsi", sub.imsi + " appears twice (first on line " + std::to_string(other.line) + ")");
   p.subscribers.push_back(std::move(sub));
+}
+
+/// RFC 6733 4.3 DiameterIdentity: an FQDN, dot-separated labels of letters, digits and hyphens.
+bool is_fqdn(const std::string& v) {
+  if (v.empty() || v.size() > 255 || v.front() == '.' || v.back() == '.' || v.find("..") != std::string::npos) return false;
+  return std::all_of(v.begin(), v.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.'; });
+}
+
+bool is_ipv4(const std::string& v) { return std::count(v.begin(), v.end(), '.') == 3 && v.find(':') == std::string::npos; }
+
+/// The emulated HSS / SGW-C exist because the SUT has S6a / S11; a `<runner><hss>` without the
+/// SUT's `<s6a>` would be a setting that does nothing, so it is refused.
+void resolve_core_roles(const Reader& r, const pugi::xml_node& root, SutProfile& p) {
+  const auto runner = root.child("runner");
+  const auto hss = runner.child("hss");
+  const auto sgw = runner.child("sgw");
+  if (hss && !p.s6a) r.fail(hss, "runner/hss", "the SUT declares no <s6a> under <sut>, so no HSS is started: declare it or remove this element");
+  if (sgw && !p.s11) r.fail(sgw, "runner/sgw", "the SUT declares no <s11> under <sut>, so no SGW-C is started: declare it or remove this element");
+  if (p.s6a) {
+    RunnerHss h;
+    h.listen = {p.runner_address, 3868};
+    h.diameter_realm = "epc.mnc" + std::string(p.mnc.size() == 2 ? "0" : "") + p.mnc + ".mcc" + p.mcc + ".3gppnetwork.org";
+    if (hss) {
+      r.only(hss, {"address", "port", "diameter-host", "diameter-realm", "peer-wait-ms"});
+      h.peer_wait = std::chrono::milliseconds(r.number(hss, "peer-wait-ms", 600000, static_cast<std::uint64_t>(h.peer_wait.count())));
+      if (hss.attribute("address")) h.listen.address = r.address(hss, "address");
+      h.listen.port = static_cast<std::uint16_t>(r.number(hss, "port", 65535, 3868));
+      if (auto realm = r.text(hss, "diameter-realm", false)) {
+        if (!is_fqdn(*realm)) r.fail(hss, "hss@diameter-realm", "'" + *realm + "' is not a Diameter realm (dot-separated letters, digits, hyphens)");
+        h.diameter_realm = *realm;
+      }
+      if (auto host = r.text(hss, "diameter-host", false)) {
+        if (!is_fqdn(*host)) r.fail(hss, "hss@diameter-host", "'" + *host + "' is not a Diameter identity (an FQDN)");
+        h.diameter_host = *host;
+      }
+    }
+    if (h.diameter_host.empty()) h.diameter_host = "hss." + h.diameter_realm;
+    p.hss = h;
+  }
+  if (p.s11) {
+    RunnerSgw g;
+    g.listen = {p.runner_address, 2123};
+    if (sgw) {
+      r.only(sgw, {"address", "port", "reply-to-sut-port"});
+      g.reply_to_sut_port = r.flag(sgw, "reply-to-sut-port");
+      if (sgw.attribute("address")) g.listen.address = r.address(sgw, "address");
+      g.listen.port = static_cast<std::uint16_t>(r.number(sgw, "port", 65535, 2123));
+    }
+    if (!is_ipv4(g.listen.address)) {
+      const bool own = sgw && sgw.attribute("address");
+      r.fail(own ? sgw : (runner ? runner : root), own ? "sgw@address" : "runner@address",
+             "the emulated SGW-C needs an IPv4 address (its S11 and S1-U F-TEIDs are IPv4), not '" + g.listen.address + "'");
+    }
+    p.sgw = g;
+  }
 }
 
 }  // namespace
@@ -341,6 +402,15 @@ SutProfile parse_profile(const std::string& text, const std::string& name) {
     for (auto tac : p.peer_mme->tacs)
       if (std::find(p.tacs.begin(), p.tacs.end(), tac) != p.tacs.end())
         r.fail(where("runner").child("peer-mme"), "peer-mme@tacs", "TAC " + std::to_string(tac) + " is also one of the SUT's own (ran@tacs)");
+  resolve_core_roles(r, root, p);
+  // The SGW-C, the peer MME and the SGSN are all GTPv2-C over UDP: on one address they need
+  // distinct fixed ports (all default to 2123).
+  if (p.sgw && p.sgw->listen.port != 0 && p.sgw->listen.address == p.runner_address)
+    for (const auto& [name, port] : {std::pair<const char*, std::optional<std::uint16_t>>{"peer-mme", p.peer_mme ? std::optional(p.peer_mme->port) : std::nullopt},
+                                     {"sgsn", p.sgsn ? std::optional(p.sgsn->port) : std::nullopt}})
+      if (port && *port == p.sgw->listen.port)
+        r.fail(root.child("runner").child("sgw") ? root.child("runner").child("sgw") : root.child("runner"), "runner/sgw@port",
+               "the SGW-C and the " + std::string(name) + " cannot share port " + std::to_string(*port) + " on " + p.runner_address);
   if (p.kind == SutKind::enb && seen.count("reauth-trigger"))
     r.fail(root.child("reauth-trigger"), "reauth-trigger", "an eNB SUT does not re-authenticate; its PIXIT is <enb-trigger .../>");
   if (p.kind == SutKind::mme && seen.count("enb-trigger"))

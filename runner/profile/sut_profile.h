@@ -106,6 +106,28 @@ struct RunnerSgsn {
   std::uint8_t rac = 0;
 };
 
+/// The runner's emulated HSS: the Diameter server a SUT with S6a connects to (TS 29.272 over
+/// TCP, RFC 6733). The SUT's Diameter configuration names this host and realm as its peer, so
+/// they must be what the SUT expects, not what the runner would pick.
+struct RunnerHss {
+  Endpoint listen;            ///< default: the runner address, port 3868 (0 = any free port)
+  std::string diameter_host;  ///< Origin-Host; default hss.<realm>
+  std::string diameter_realm; ///< Origin-Realm; default epc.mncXXX.mccYYY.3gppnetwork.org (TS 23.003 19.2)
+  /// How long the run waits, before its first case, for the SUT to open S6a (its CER): a real MME
+  /// connects to its HSS on its own schedule (freeDiameter retries every 30 s), and an attach
+  /// before that fails for a reason that is not the SUT's. 0: do not wait.
+  std::chrono::milliseconds peer_wait{40000};
+};
+
+/// The runner's emulated SGW-C (GTPv2-C server) a SUT with S11 sends Create Session to.
+struct RunnerSgw {
+  Endpoint listen;  ///< IPv4 (its F-TEIDs are IPv4); default: the runner address, port 2123
+  /// Also send each reply to the SUT's declared <s11> address and port, not only to the request's
+  /// source port (TS 29.274 7.2.1). For MMEs that send S11 requests from another port than the
+  /// one they read replies on (NextEPC 0.3.10: lab/INTEROP.md).
+  bool reply_to_sut_port = false;
+};
+
 struct SutProfile {
   std::string source_file;
   std::string name;
@@ -119,6 +141,9 @@ struct SutProfile {
   std::string runner_address = "127.0.0.1";
   std::optional<RunnerPeerMme> peer_mme;  ///< required by capability s10
   std::optional<RunnerSgsn> sgsn;         ///< required by capability s3
+  /// Present exactly when the SUT declares <s6a> / <s11>: `concur run` then starts them.
+  std::optional<RunnerHss> hss;
+  std::optional<RunnerSgw> sgw;
   // Radio network the runner's eNBs form: eNB k of the n-th test case of a run gets id
   // first_enb_id + 8*n + k, TAC tacs[k % tacs.size()], cell identity enb_id * 256 + 1.
   std::string mcc = "001";

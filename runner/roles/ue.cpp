@@ -25,6 +25,19 @@ Bytes Ue::attach_request() const {
   return nas::encode(nas::NasMessage(a));
 }
 
+Bytes Ue::attach_complete(const nas::AttachAccept& accept) {
+  nas::AttachComplete complete;
+  const auto request = nas::decode_container(view_of(accept.esm_message_container));
+  if (request.ok()) {
+    if (const auto* activate = std::get_if<nas::ActivateDefaultEpsBearerContextRequest>(&*request)) {
+      nas::ActivateDefaultEpsBearerContextAccept a;
+      a.header = activate->header;  // same EPS bearer identity and PTI (TS 24.301 6.4.1.3)
+      complete.esm_message_container = nas::encode(nas::NasMessage(a));
+    }
+  }
+  return protect_uplink(complete);
+}
+
 Bytes Ue::detach_request() {
   nas::DetachRequestUplink d;
   d.detach_type = 0x08 | 1;  // switch off, EPS detach (TS 24.301 9.9.3.7)

@@ -41,6 +41,10 @@ class Ue {
   const std::string& imsi() const { return config_.imsi; }
 
   Bytes attach_request() const;
+  /// ATTACH COMPLETE carrying the ACTIVATE DEFAULT EPS BEARER CONTEXT ACCEPT for the bearer the
+  /// ATTACH ACCEPT's container activates (TS 24.301 5.5.1.2.4: the UE sends them together; an
+  /// MME may refuse an empty container, as NextEPC 0.3.10 does). Protected with the current context.
+  Bytes attach_complete(const nas::AttachAccept& accept);
   /// Switch-off DETACH REQUEST (no answer expected), protected when a context is current.
   Bytes detach_request();
   /// A downlink NAS PDU: plain, or verified (and deciphered) with the context it names. An SMC

@@ -24,9 +24,9 @@ std::string nh_from(const UeSlot* ue, const s1ap::SecurityContext& sc) {
 
 }  // namespace
 
-void CaseRun::fields_of(const s1ap::S1apMessage& m, Arrival& a) {
+void CaseRun::fields_of(std::size_t enb_index, const s1ap::S1apMessage& m, Arrival& a) {
   if (const auto* r = std::get_if<s1ap::HandoverRequest>(&m)) {
-    const UeSlot* ue = ue_by_mme_id(r->mme_ue_s1ap_id);
+    const UeSlot* ue = ue_for_handover_request(enb_index, r->mme_ue_s1ap_id);
     a.fields["ncc"] = std::to_string(r->security_context.next_hop_chaining_count);
     a.fields["nh-from"] = nh_from(ue, r->security_context);
     a.summary += " " + security_context_text(r->security_context, key_text(r->security_context.next_hop), a.fields["nh-from"]);
@@ -51,7 +51,7 @@ void CaseRun::on_s1ap(std::size_t enb_index, s1ap::S1apMessage& m) {
   a.role = enb.name;
   a.name = s1ap_name(m);
   a.summary = a.name;
-  fields_of(m, a);
+  fields_of(enb_index, m, a);
   add_arrival(std::move(a));
 
   if (auto* dl = std::get_if<s1ap::DownlinkNasTransport>(&m)) {
@@ -121,8 +121,9 @@ void CaseRun::on_s1ap(std::size_t enb_index, s1ap::S1apMessage& m) {
     }
     emit({enb.name, "UEContextReleaseComplete", "UEContextReleaseComplete", [this, enb_index, c] { return send_s1ap(enb_index, c); }});
   } else if (auto* ho = std::get_if<s1ap::HandoverRequest>(&m)) {
-    UeSlot* ue = ue_by_mme_id(ho->mme_ue_s1ap_id);
+    UeSlot* ue = ue_for_handover_request(enb_index, ho->mme_ue_s1ap_id);
     const std::uint32_t mme_id = ho->mme_ue_s1ap_id;
+    if (ue) ue->target_mme_ue_s1ap_id = mme_id;
     if (auto with = answer_override(enb.name, "HandoverRequest")) {
       s1ap::HandoverFailure f;
       f.mme_ue_s1ap_id = mme_id;
@@ -178,8 +179,8 @@ void CaseRun::on_nas(UeSlot& ue, const nas::NasMessage& m) {
     r.mobile_identity.digits = ue.ue->imsi();
     const Bytes pdu = ue.ue->protect_uplink(r);
     emit({ue.name, "IdentityResponse", "UplinkNASTransport(IdentityResponse)", [this, self, pdu] { return send_uplink_nas(*self, pdu); }});
-  } else if (std::holds_alternative<nas::AttachAccept>(m)) {
-    const Bytes pdu = ue.ue->protect_uplink(nas::AttachComplete{});
+  } else if (const auto* accept = std::get_if<nas::AttachAccept>(&m)) {
+    const Bytes pdu = ue.ue->attach_complete(*accept);
     emit({ue.name, "AttachComplete", "UplinkNASTransport(AttachComplete)", [this, self, pdu] {
             self->attach_complete_sent = true;
             return send_uplink_nas(*self, pdu);

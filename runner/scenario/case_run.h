@@ -45,6 +45,11 @@ struct UeSlot {
   std::optional<UeLeg> leg;
   std::optional<UeLeg> target_leg;  ///< S1 handover prepared at a target eNB
   std::uint32_t mme_ue_s1ap_id = 0;
+  /// The S1 handover this case asked for (HANDOVER REQUIRED sent) and the MME UE S1AP ID the MME
+  /// gave the target's connection: an MME may allocate a new one per S1 connection (TS 36.413
+  /// 9.2.3.3; NextEPC does), so the HANDOVER REQUEST is matched by its target eNB, not its ID.
+  std::optional<std::size_t> handover_target_enb;
+  std::uint32_t target_mme_ue_s1ap_id = 0;
   bool attach_complete_sent = false;
   bool release_seen = false;
   std::optional<nas::SecurityModeCommand> last_smc;
@@ -123,7 +128,10 @@ class CaseRun {
   // behaviour.cpp
   void on_s1ap(std::size_t enb, s1ap::S1apMessage& m);
   void on_nas(UeSlot& ue, const nas::NasMessage& m);
-  void fields_of(const s1ap::S1apMessage& m, Arrival& a);
+  void fields_of(std::size_t enb_index, const s1ap::S1apMessage& m, Arrival& a);
+  /// The UE a HANDOVER REQUEST at `enb_index` is for: by MME UE S1AP ID, else the UE whose
+  /// handover towards that eNB this case started.
+  UeSlot* ue_for_handover_request(std::size_t enb_index, std::uint32_t mme_ue_s1ap_id);
 
   // engine.cpp
   bool connect_enbs();

@@ -166,6 +166,15 @@ UeSlot* CaseRun::ue_by_leg(std::size_t enb, std::uint32_t enb_ue_s1ap_id) {
 UeSlot* CaseRun::ue_by_mme_id(std::uint32_t mme_ue_s1ap_id) {
   for (auto& u : ues)
     if (u.mme_ue_s1ap_id != 0 && u.mme_ue_s1ap_id == mme_ue_s1ap_id) return &u;
+  for (auto& u : ues)
+    if (u.target_mme_ue_s1ap_id != 0 && u.target_mme_ue_s1ap_id == mme_ue_s1ap_id) return &u;
+  return nullptr;
+}
+
+UeSlot* CaseRun::ue_for_handover_request(std::size_t enb_index, std::uint32_t mme_ue_s1ap_id) {
+  if (UeSlot* u = ue_by_mme_id(mme_ue_s1ap_id)) return u;
+  for (auto& u : ues)
+    if (u.handover_target_enb == enb_index) return &u;
   return nullptr;
 }
 
@@ -431,12 +440,17 @@ bool CaseRun::step(const Step& s, bool preamble) {
           const auto& target = enbs[enb_index(s.target)].enb->identity();
           r.target_id = s1ap::TargetEnb{target.id, target.tai};
           r.source_to_target_container = {0x01, 0x02, 0x03};  // opaque to the MME (TS 36.413 9.2.1.56)
+          ue.handover_target_enb = enb_index(s.target);
         }
+        ue.target_mme_ue_s1ap_id = 0;
         emit({s.role, "HandoverRequired", "HandoverRequired(to " + s.target + ")", [this, from, r] { return send_s1ap(from, r); }});
       } else if (same_name(s.pattern.name, "HandoverNotify")) {
         if (!ue.target_leg || ue.target_leg->enb != from)
           return set_outcome(Verdict::error, where + ": no handover of " + ue.name + " prepared at " + s.role), false;
         s1ap::HandoverNotify n;
+        if (ue.target_mme_ue_s1ap_id != 0) ue.mme_ue_s1ap_id = ue.target_mme_ue_s1ap_id;  // the target connection's ID from now on
+        ue.target_mme_ue_s1ap_id = 0;
+        ue.handover_target_enb.reset();
         n.mme_ue_s1ap_id = ue.mme_ue_s1ap_id;
         n.enb_ue_s1ap_id = ue.target_leg->enb_ue_s1ap_id;
         n.eutran_cgi = from_id.ecgi;
@@ -451,6 +465,7 @@ bool CaseRun::step(const Step& s, bool preamble) {
         c.enb_ue_s1ap_id = ue.leg->enb_ue_s1ap_id;
         c.cause = {s1ap::CauseGroup::radio_network, 4};  // handover-cancelled
         ue.target_leg.reset();
+        ue.handover_target_enb.reset();
         emit({s.role, "HandoverCancel", "HandoverCancel", [this, from, c] { return send_s1ap(from, c); }});
       } else {  // PathSwitchRequest: the UE arrived at `from` over X2
         s1ap::PathSwitchRequest p;

@@ -19,7 +19,7 @@
 #include <string>
 #include <variant>
 
-#include "child_process.h"
+#include "lab_vm.h"
 #include "codec/s1ap/messages.h"
 #include "profile/sut_profile.h"
 #include "roles/enb.h"
@@ -30,42 +30,10 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// Cold: mmdebstrap of the image (a few minutes) plus the boot; cached: the boot alone.
-constexpr auto kLabUpTimeout = std::chrono::minutes(15);
-constexpr auto kLabDownTimeout = std::chrono::seconds(60);
 // Software emulation on a loaded machine: the MME answers in well under a second when idle.
 constexpr auto kS1apAnswerTimeout = 30s;
-constexpr int kCannotRunHere = 77;
-
-std::string lab_script() { return std::string(CONCUR_SOURCE_DIR) + "/lab/lab.sh"; }
-
-/// Brings the lab up under a namespace name of this process and always takes it down again.
-class Lab {
- public:
-  Lab() : name_("concur-lab-test-" + std::to_string(::getpid())) {
-    ::setenv("CONCUR_LAB_NAME", name_.c_str(), 1);  // read by lab.sh in the child processes
-    status_ = transport::testing::run_command({"/bin/bash", lab_script(), "up"}, kLabUpTimeout, &output_);
-    started_ = true;
-  }
-  ~Lab() {
-    std::string out;
-    if (started_ && transport::testing::run_command({"/bin/bash", lab_script(), "down"}, kLabDownTimeout, &out) != 0) {
-      ADD_FAILURE() << "lab.sh down failed:\n" << out;
-    }
-  }
-  Lab(const Lab&) = delete;
-  Lab& operator=(const Lab&) = delete;
-
-  int status() const { return status_; }
-  const std::string& output() const { return output_; }
-  const std::string& netns() const { return name_; }
-
- private:
-  std::string name_;
-  int status_ = -1;
-  bool started_ = false;
-  std::string output_;
-};
+using lab::Lab;
+using lab::kCannotRunHere;
 
 /// Moves this thread into network namespace `name`. usrsctp opens its raw sockets on first use
 /// from the calling thread, so they live in the lab's namespace when this runs first.

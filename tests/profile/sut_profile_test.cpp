@@ -58,8 +58,8 @@ TEST(SutProfile, s10_and_s3_capabilities_need_the_sut_address_and_the_node_the_r
             "lab.xml:7: sgsn@rac: missing");
   EXPECT_EQ(error_of(with_sut + subscriber() + "  <runner address=\"127.0.0.1\">\n    <peer-mme tacs=\"3,1\"/>\n  </runner>\n</sut-profile>\n"),
             "lab.xml:7: peer-mme@tacs: TAC 1 is also one of the SUT's own (ran@tacs)");
-  EXPECT_EQ(error_of(with_sut + subscriber() + "  <runner address=\"127.0.0.1\">\n    <hss/>\n  </runner>\n</sut-profile>\n"),
-            "lab.xml:7: runner/hss: unknown element (known: peer-mme, sgsn)");
+  EXPECT_EQ(error_of(with_sut + subscriber() + "  <runner address=\"127.0.0.1\">\n    <pgw/>\n  </runner>\n</sut-profile>\n"),
+            "lab.xml:7: runner/pgw: unknown element (known: peer-mme, sgsn, hss, sgw)");
 }
 
 TEST(SutProfile, shipped_reference_enb_profile_is_an_enb_with_a_control_socket_trigger_and_a_free_listen_port) {
@@ -144,6 +144,89 @@ TEST(SutProfile, missing_sections_and_broken_xml_are_reported_with_a_line) {
             std::string::npos);
   EXPECT_NE(error_of(profile_with(subscriber() + "  <timers guard-ms=\"0\"/>\n")).find("timers@guard-ms: must be above 0"),
             std::string::npos);
+}
+
+std::string profile_with_core(const std::string& sut_extra, const std::string& runner) {
+  return std::string("<?xml version=\"1.0\"?>\n<sut-profile name=\"t\">\n") + "  <sut><s1 address=\"127.0.0.1\"/>" + sut_extra +
+         "</sut>\n" + runner + "  <ran mcc=\"001\" mnc=\"01\" tacs=\"1\"/>\n" + subscriber() + "</sut-profile>\n";
+}
+
+const std::string kS6a = "<s6a address=\"127.0.0.2\" port=\"3868\"/>";
+const std::string kS11 = "<s11 address=\"127.0.0.2\" port=\"2123\"/>";
+
+TEST(SutProfile, a_sut_without_s6a_or_s11_needs_no_emulated_hss_or_sgw) {
+  const auto p = parse_profile(profile_with(subscriber()), "lab.xml");
+  EXPECT_FALSE(p.hss.has_value());
+  EXPECT_FALSE(p.sgw.has_value());
+}
+
+TEST(SutProfile, a_sut_with_s6a_and_s11_gets_hss_and_sgw_on_the_runner_address_with_default_ports_and_plmn_realm) {
+  const auto p = parse_profile(profile_with_core(kS6a + kS11, "  <runner address=\"127.0.0.9\"/>\n"), "lab.xml");
+  ASSERT_TRUE(p.hss.has_value());
+  EXPECT_EQ(p.hss->listen.address, "127.0.0.9");
+  EXPECT_EQ(p.hss->listen.port, 3868);
+  EXPECT_EQ(p.hss->diameter_realm, "epc.mnc001.mcc001.3gppnetwork.org");
+  EXPECT_EQ(p.hss->diameter_host, "hss.epc.mnc001.mcc001.3gppnetwork.org");
+  EXPECT_EQ(p.hss->peer_wait, std::chrono::milliseconds(40000)) << "longer than freeDiameter's 30 s reconnect timer";
+  ASSERT_TRUE(p.sgw.has_value());
+  EXPECT_EQ(p.sgw->listen.address, "127.0.0.9");
+  EXPECT_EQ(p.sgw->listen.port, 2123);
+  EXPECT_FALSE(p.sgw->reply_to_sut_port) << "replies go to the request's source port unless asked (TS 29.274 7.2.1)";
+}
+
+TEST(SutProfile, runner_hss_and_sgw_elements_override_address_port_and_diameter_identity) {
+  const auto p = parse_profile(
+      profile_with_core(kS6a + kS11,
+                        "  <runner address=\"127.0.0.9\">\n    <hss address=\"127.0.0.3\" port=\"13868\" diameter-host=\"hss.localdomain\""
+                        " diameter-realm=\"localdomain\" peer-wait-ms=\"0\"/>\n    <sgw port=\"12123\" reply-to-sut-port=\"true\"/>\n  </runner>\n"),
+      "lab.xml");
+  ASSERT_TRUE(p.hss && p.sgw);
+  EXPECT_EQ(p.hss->listen.address, "127.0.0.3");
+  EXPECT_EQ(p.hss->listen.port, 13868);
+  EXPECT_EQ(p.hss->diameter_host, "hss.localdomain");
+  EXPECT_EQ(p.hss->diameter_realm, "localdomain");
+  EXPECT_EQ(p.hss->peer_wait, std::chrono::milliseconds(0)) << "0: do not wait";
+  EXPECT_EQ(p.sgw->listen.address, "127.0.0.9");
+  EXPECT_EQ(p.sgw->listen.port, 12123);
+  EXPECT_TRUE(p.sgw->reply_to_sut_port);
+}
+
+TEST(SutProfile, runner_hss_or_sgw_without_the_suts_interface_is_refused_with_its_line) {
+  EXPECT_EQ(error_of(profile_with_core("", "  <runner address=\"127.0.0.9\">\n    <hss port=\"3868\"/>\n  </runner>\n"))
+                .rfind("lab.xml:5: runner/hss: the SUT declares no <s6a>", 0),
+            0u);
+  EXPECT_EQ(error_of(profile_with_core(kS6a, "  <runner address=\"127.0.0.9\">\n    <sgw/>\n  </runner>\n"))
+                .rfind("lab.xml:5: runner/sgw: the SUT declares no <s11>", 0),
+            0u);
+}
+
+TEST(SutProfile, bad_runner_hss_and_sgw_settings_name_file_line_and_field) {
+  const auto runner = [](const std::string& inner) { return "  <runner address=\"127.0.0.9\">\n    " + inner + "\n  </runner>\n"; };
+  EXPECT_EQ(error_of(profile_with_core(kS6a, runner("<hss port=\"70000\"/>"))).rfind("lab.xml:5: hss@port: 70000 is above the maximum 65535", 0), 0u);
+  EXPECT_EQ(error_of(profile_with_core(kS6a, runner("<hss diameter-host=\"hss local\"/>")))
+                .rfind("lab.xml:5: hss@diameter-host: 'hss local' is not a Diameter identity", 0),
+            0u);
+  EXPECT_EQ(error_of(profile_with_core(kS6a, runner("<hss diameter-realm=\".localdomain\"/>"))).rfind("lab.xml:5: hss@diameter-realm:", 0), 0u);
+  EXPECT_EQ(error_of(profile_with_core(kS6a, runner("<hss realm=\"x\"/>"))).rfind("lab.xml:5: hss@realm: unknown attribute", 0), 0u);
+  EXPECT_EQ(error_of(profile_with_core(kS11, runner("<pgw/>"))).rfind("lab.xml:5: runner/pgw: unknown element", 0), 0u);
+  EXPECT_EQ(error_of(profile_with_core(kS11, runner("<sgw/>\n    <sgw/>"))).rfind("lab.xml:6: runner/sgw: appears twice", 0), 0u);
+  EXPECT_EQ(error_of(profile_with_core(kS11, runner("<sgw address=\"::1\"/>")))
+                .rfind("lab.xml:5: sgw@address: the emulated SGW-C needs an IPv4 address", 0),
+            0u);
+  EXPECT_EQ(error_of(profile_with_core(kS11, "  <runner address=\"::1\"/>\n")).rfind("lab.xml:4: runner@address: the emulated SGW-C needs an IPv4", 0),
+            0u);
+}
+
+TEST(SutProfile, shipped_nextepc_profile_names_the_hss_identity_nextepcs_freediameter_connects_to) {
+  const auto p = load_profile(std::string(CONCUR_TESTCASES_DIR) + "/profiles/nextepc.xml");
+  ASSERT_TRUE(p.hss && p.sgw);
+  EXPECT_EQ(p.hss->diameter_host, "hss.localdomain");  // lab/lab.conf LAB_HSS_DIAMETER_ID
+  EXPECT_EQ(p.hss->diameter_realm, "localdomain");     // LAB_DIAMETER_REALM
+  EXPECT_EQ(p.hss->listen.address, "169.254.36.1");
+  EXPECT_EQ(p.hss->listen.port, 3868);
+  EXPECT_EQ(p.sgw->listen.address, "169.254.36.1");
+  EXPECT_EQ(p.sgw->listen.port, 2123);
+  EXPECT_TRUE(p.sgw->reply_to_sut_port) << "NextEPC reads S11 replies only on its port 2123 (lab/INTEROP.md)";
 }
 
 TEST(SutProfile, keys_are_shown_as_fingerprints_unless_asked) {

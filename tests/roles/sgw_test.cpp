@@ -186,6 +186,37 @@ TEST(EmulatedSgw, echo_request_is_answered_with_the_restart_counter) {
   EXPECT_EQ(find<Recovery>(rsp.ies)->restart_counter, 1);
 }
 
+TEST(EmulatedSgw, with_also_reply_to_a_copy_of_each_reply_reaches_the_suts_declared_s11_port_too) {
+  // The SUT's S11 port, where an MME like NextEPC 0.3.10 reads replies to requests it sent from
+  // another (ephemeral) port.
+  transport::GtpcOptions o;
+  o.local = transport::SocketAddress{"127.0.0.1", 0};
+  transport::GtpcEndpoint sut_s11_port(o);
+  SgwConfig c = test_config();
+  c.also_reply_to = sut_s11_port.local();
+  EmulatedSgw sgw;
+  sgw.start(c);
+  MmeS11Driver mme(sgw.local());
+  const GtpMessage rsp = mme.exchange(MessageType::echo_request, 0, {make_ie(Recovery{3})});
+  EXPECT_EQ(rsp.type(), MessageType::echo_response) << "the request's source port still gets the reply (TS 29.274 7.2.1)";
+  const transport::GtpcEvent copy = sut_s11_port.receive(5s);
+  ASSERT_FALSE(copy.bytes.empty()) << transport::to_string(copy.kind) << " " << copy.detail;
+  auto m = decode(view_of(copy.bytes));
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->type(), MessageType::echo_response);
+  EXPECT_EQ(copy.peer, sgw.local());
+}
+
+TEST(EmulatedSgw, a_profile_with_reply_to_sut_port_sends_the_copy_to_the_suts_s11_endpoint) {
+  profile::SutProfile p;
+  p.runner_address = "127.0.0.7";
+  p.s11 = profile::Endpoint{"127.0.0.8", 2123};
+  p.sgw = profile::RunnerSgw{{"127.0.0.7", 2123}, true};
+  EXPECT_EQ(sgw_config_from_profile(p).also_reply_to, (transport::SocketAddress{"127.0.0.8", 2123}));
+  p.sgw->reply_to_sut_port = false;
+  EXPECT_FALSE(sgw_config_from_profile(p).also_reply_to.has_value());
+}
+
 TEST(EmulatedSgw, every_datagram_in_and_out_is_reported_to_the_tap) {
   auto tap = std::make_shared<transport::Tap>();
   std::mutex mutex;

@@ -16,10 +16,17 @@ std::string epc_realm(const std::string& mcc, const std::string& mnc) {
 
 HssConfig hss_config_from_profile(const profile::SutProfile& p) {
   HssConfig c;
-  c.listen = transport::SocketAddress{p.runner_address, transport::kDiameterPort};
-  c.identity.origin_realm = epc_realm(p.mcc, p.mnc);
-  c.identity.origin_host = "hss." + c.identity.origin_realm;
-  c.identity.host_ip_addresses = {p.runner_address};
+  if (p.hss) {  // what the profile says the SUT expects as its S6a peer
+    c.listen = transport::SocketAddress{p.hss->listen.address, p.hss->listen.port};
+    c.identity.origin_realm = p.hss->diameter_realm;
+    c.identity.origin_host = p.hss->diameter_host;
+  } else {
+    c.listen = transport::SocketAddress{p.runner_address, transport::kDiameterPort};
+    c.identity.origin_realm = epc_realm(p.mcc, p.mnc);
+    c.identity.origin_host = "hss." + c.identity.origin_realm;
+  }
+  // Host-IP-Address (RFC 6733 5.3.5) must be reachable: a wildcard listen address is not.
+  c.identity.host_ip_addresses = {c.listen.ip == "0.0.0.0" || c.listen.ip == "::" ? p.runner_address : c.listen.ip};
   for (const auto& s : p.subscribers) {
     SubscriberKeys k{s.imsi, s.k, s.opc ? *s.opc : security::Milenage::opc_from_op(s.k, *s.op), s.amf, s.sqn};
     c.subscribers.push_back(std::move(k));

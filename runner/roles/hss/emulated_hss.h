@@ -29,9 +29,10 @@ struct HssConfig {
   std::chrono::milliseconds poll{50};
 };
 
-/// The configuration a profile implies: listens on the runner's address, port 3868; Diameter
-/// identity hss.<realm> with realm epc.mncXXX.mccYYY.3gppnetwork.org (TS 23.003 19.2); the
-/// profile's subscribers (OP turned into OPc).
+/// The configuration a profile implies: listen address and Diameter identity from the profile's
+/// `<runner><hss>` (profile::RunnerHss, filled with defaults when the SUT has S6a); without it the
+/// runner's address, port 3868, identity hss.<realm> with realm epc.mncXXX.mccYYY.3gppnetwork.org
+/// (TS 23.003 19.2). The profile's subscribers (OP turned into OPc).
 HssConfig hss_config_from_profile(const profile::SutProfile& profile);
 
 class EmulatedHss {

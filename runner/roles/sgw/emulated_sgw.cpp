@@ -16,11 +16,13 @@ std::optional<gtpv2::Ipv4> ipv4_of(const std::string& text) {
 
 SgwConfig sgw_config_from_profile(const profile::SutProfile& p) {
   SgwConfig c;
-  c.listen = transport::SocketAddress{p.runner_address, transport::kGtpcPort};
-  const auto v4 = ipv4_of(p.runner_address);
-  if (!v4) throw std::invalid_argument("emulated SGW: runner address " + p.runner_address + " is not IPv4");
+  c.listen = p.sgw ? transport::SocketAddress{p.sgw->listen.address, p.sgw->listen.port}
+                   : transport::SocketAddress{p.runner_address, transport::kGtpcPort};
+  const auto v4 = ipv4_of(c.listen.ip);
+  if (!v4) throw std::invalid_argument("emulated SGW: address " + c.listen.ip + " is not IPv4");
   c.addressing.s11_address = *v4;
   c.addressing.s1u_address = *v4;
+  if (p.sgw && p.sgw->reply_to_sut_port && p.s11) c.also_reply_to = transport::SocketAddress{p.s11->address, p.s11->port};
   return c;
 }
 
@@ -54,7 +56,12 @@ void EmulatedSgw::serve() {
     auto request = gtpv2::decode(view_of(e.bytes));
     const std::optional<gtpv2::GtpMessage> reply =
         request.ok() ? service_->answer(*request) : service_->answer_undecodable(e.message_type, e.sequence);
-    if (reply) endpoint_->send_reply(e.peer, gtpv2::encode(*reply));
+    if (!reply) continue;
+    Bytes bytes = gtpv2::encode(*reply);
+    // A copy for a peer that does not read replies on its request's source port; the cached reply
+    // for duplicates stays keyed to the source, as TS 29.274 7.2.1 has it.
+    if (config_.also_reply_to && !(*config_.also_reply_to == e.peer)) endpoint_->send_unacknowledged(*config_.also_reply_to, bytes);
+    endpoint_->send_reply(e.peer, std::move(bytes));
   }
 }
 

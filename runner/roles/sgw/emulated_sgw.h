@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "profile/sut_profile.h"
@@ -19,10 +20,13 @@ struct SgwConfig {
   transport::SocketAddress listen{"127.0.0.1", transport::kGtpcPort};
   SgwAddressing addressing;            ///< s11_address follows `listen` when that is IPv4
   std::chrono::milliseconds poll{50};  ///< how often the serving thread looks at the stop flag
+  /// Where each reply also goes besides the request's source (profile RunnerSgw::reply_to_sut_port).
+  std::optional<transport::SocketAddress> also_reply_to;
 };
 
-/// Listens on the runner's address, port 2123; S1-U F-TEIDs carry the same address.
-/// Throws std::invalid_argument when the runner address is not IPv4 (the F-TEIDs here are IPv4).
+/// Listens where the profile's `<runner><sgw>` says (profile::RunnerSgw), else on the runner's
+/// address, port 2123; S1-U F-TEIDs carry the same address.
+/// Throws std::invalid_argument when that address is not IPv4 (the F-TEIDs here are IPv4).
 SgwConfig sgw_config_from_profile(const profile::SutProfile& profile);
 
 class EmulatedSgw {
