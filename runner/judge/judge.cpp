@@ -226,7 +226,10 @@ class Judge::Impl {
     }
     if (opened.error) {
       decode_problem(m, t, "NAS-EPS PDU in S1AP", *opened.error);
-      return;
+      // Header type 4 uplink is a SECURITY MODE COMPLETE whatever its content (TS 24.301 9.3.1):
+      // dropping it would leave the SMC endless and fail rule 1 on the INITIAL CONTEXT SETUP the
+      // MME rightly sent after it. The content error stays reported above.
+      if (!opened.smc_complete_by_header) return;
     }
     if (opened.deciphered) ++out_.deciphered;
     if (opened.not_inspectable) {

@@ -55,11 +55,16 @@ OpenedNas NasDeciphering::open(UeNasState& ue, ByteView bytes, security::Directi
   const nas::SecurityHeaderType header = out.pdu->security_header_type;
   if (!out.pdu->inspectable()) decipher(ue, bytes, direction, out);
   if (out.pdu && out.pdu->message) learn(ue, *out.pdu->message, bytes, direction, header, out);
+  // Known by its header also when deciphering gave no SECURITY MODE COMPLETE: content that does
+  // not decode (out.error), or octets that decode as another message under a MAC that does not
+  // verify. Either way the SMC has ended; missing that turns the MME's next ICS into a false R1 fail.
+  const bool is_smc_complete =
+      out.pdu && out.pdu->message && std::holds_alternative<nas::SecurityModeComplete>(*out.pdu->message);
   if (header == nas::SecurityHeaderType::integrity_protected_ciphered_new_context &&
-      direction == security::Direction::uplink && !out.deciphered && !(out.pdu && out.pdu->message)) {
+      direction == security::Direction::uplink && !is_smc_complete) {
     out.smc_complete_by_header = true;
     out.not_inspectable = false;  // what it is, is known; its IEs (IMEISV, ...) matter to no rule
-    out.note.clear();
+    if (!out.deciphered) out.note.clear();  // a MAC that did not verify stays reported
     if (ue.pending_smc_ksi) ue.contexts.take_into_use(*ue.pending_smc_ksi);
     ue.pending_smc_ksi.reset();
   }

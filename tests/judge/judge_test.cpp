@@ -14,6 +14,7 @@ namespace concur::judge::test {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 std::string temp_path(const std::string& name) {
   return (std::filesystem::temp_directory_path() /
@@ -111,6 +112,47 @@ TEST(JudgeDeciphering, wrong_keys_are_reported_as_a_mac_mismatch_not_as_a_decode
   EXPECT_EQ(j.decode_errors, 0u) << format_judgement(j);
   EXPECT_GE(j.not_inspectable, 1u);
   EXPECT_THAT(format_judgement(j), HasSubstr("does not verify"));
+  std::filesystem::remove(path);
+}
+
+TEST(JudgeDeciphering, a_security_mode_complete_whose_deciphered_content_does_not_decode_still_ends_the_smc) {
+  // Header type 4 is the SECURITY MODE COMPLETE's alone (TS 24.301 9.3.1): when its deciphered
+  // content does not decode, the judge must still see the SMC end, or the INITIAL CONTEXT SETUP
+  // the MME rightly sends after it reads as a rule 1 violation ("ICS at #4", the SMCC missing).
+  const std::string path = temp_path("attach_smcc_undecodable.pcap");
+  {
+    CaptureLadder l(path);
+    LadderUe ue;
+    nas::AttachRequest a;
+    a.nas_ksi = {false, 7};
+    a.eps_mobile_identity = nas::EpsMobileIdentity::from_imsi(ue.imsi);
+    a.ue_network_capability.octets = {0xE0, 0xE0};
+    a.esm_message_container = from_hex("0201d011");
+    l.uplink(ue, s1ap::InitialUeMessage{{}, ue.enb_ue_s1ap_id, nas::encode(a), s1ap::Tai{kPlmn, 1},
+                                     s1ap::Ecgi{kPlmn, 0x1000u * static_cast<std::uint32_t>(ue.enb)}, 3, std::nullopt});
+    l.authenticate(ue, 0);
+    l.security_mode_command(ue, 0);
+    // SECURITY MODE COMPLETE with a truncated IMEISV IE (IEI 0x23, no length): valid MAC, right
+    // keys, content that does not decode.
+    const Bytes body = from_hex("075e23");
+    const Bytes pdu = security::protect(*ue.pending, security::Direction::uplink,
+                                        security::SecurityHeaderType::integrity_protected_ciphered_new_context,
+                                        view_of(body));
+    ue.ksi = ue.pending->ksi();
+    ue.nas.emplace(*ue.pending);
+    ue.pending.reset();
+    l.uplink_nas(ue, pdu);
+    l.initial_context_setup_request(ue);
+    l.initial_context_setup_response(ue);
+  }
+  Keys k;
+  JudgeOptions o;
+  o.keys = &k.material;
+  const Judgement j = judge_capture(path, o);
+  EXPECT_EQ(j.decode_errors, 1u) << "the content is still reported as not decoding\n" << format_judgement(j);
+  const auto& r1 = rule(j, monitor::Rule::r1);
+  EXPECT_EQ(r1.count(monitor::Verdict::fail), 0u) << format_judgement(j);
+  EXPECT_THAT(all_reasons(r1), Not(HasSubstr("was ongoing"))) << format_judgement(j);
   std::filesystem::remove(path);
 }
 
