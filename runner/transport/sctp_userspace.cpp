@@ -14,6 +14,8 @@
 #include <cstring>
 #include <deque>
 #include <mutex>
+#include <utility>
+#include <vector>
 
 #include "transport/deadline.h"
 #include "transport/sctp_backends.h"
@@ -60,12 +62,37 @@ class Stack {
   }
   /// Waits until some socket of this process reported activity after `seen`, or the deadline.
   void wait_after(std::uint64_t seen, Clock::time_point until) {
+    close_retired();
     std::unique_lock lock(mutex_);
     changed_.wait_until(lock, until, [&] { return generation_ != seen; });
   }
 
   /// The stack if some userspace association exists in this process, else nullptr.
   static Stack* existing() noexcept { return instance_; }
+
+  /// Closes `so` later. usrsctp_close on a socket whose association is still in the SHUTDOWN
+  /// handshake the peer started can free the socket while usrsctp's timer thread still runs that
+  /// association's timers (a known usrsctp race, sctplab/usrsctp issue 676): the reference MME
+  /// closed an eNB's association right after "peer sent SHUTDOWN" and now and then aborted with
+  /// "malloc(): unsorted double linked list corrupted". After the grace the handshake (on loopback a
+  /// few milliseconds) is long over. Closed from an application thread, never from a callback.
+  void retire(struct socket* so) {
+    std::lock_guard lock(retired_mutex_);
+    retired_.push_back({so, Clock::now() + kRetireGrace});
+  }
+
+  void close_retired() {
+    std::vector<struct socket*> due;
+    {
+      std::lock_guard lock(retired_mutex_);
+      const auto now = Clock::now();
+      while (!retired_.empty() && retired_.front().second <= now) {
+        due.push_back(retired_.front().first);
+        retired_.pop_front();
+      }
+    }
+    for (auto* so : due) usrsctp_close(so);
+  }
 
   static void upcall(struct socket*, void*, int) {
     Stack& s = *instance_;
@@ -83,7 +110,10 @@ class Stack {
     usrsctp_init(udp_port_, nullptr, nullptr);
   }
 
+  static constexpr std::chrono::seconds kRetireGrace{3};
   static inline Stack* instance_ = nullptr;
+  std::mutex retired_mutex_;
+  std::deque<std::pair<struct socket*, Clock::time_point>> retired_;
   std::uint16_t udp_port_;
   std::mutex mutex_;
   std::condition_variable changed_;
@@ -283,7 +313,8 @@ class UserspaceAssociation final : public SctpAssociation {
   void release() {
     if (so_ == nullptr) return;
     usrsctp_set_upcall(so_, nullptr, nullptr);
-    usrsctp_close(so_);
+    if (peer_shutdown_in_progress_) stack_.retire(so_);  // see Stack::retire
+    else usrsctp_close(so_);
     so_ = nullptr;
   }
 
@@ -366,6 +397,7 @@ class UserspaceAssociation final : public SctpAssociation {
       if (state_ == State::dead || shutdown_reported_) return std::nullopt;
       state_ = State::closing;
       shutdown_reported_ = true;
+      peer_shutdown_in_progress_ = true;
       return SctpEvent{SctpEventKind::shutdown, 0, 0, std::nullopt, {}, "peer sent SHUTDOWN"};
     }
     if (type != SCTP_ASSOC_CHANGE || notification_.size() < sizeof(sctp_assoc_change)) return std::nullopt;
@@ -397,6 +429,7 @@ class UserspaceAssociation final : public SctpAssociation {
                          "communication lost (error " + std::to_string(sac.sac_error) + ")"};
       }
       case SCTP_SHUTDOWN_COMP:
+        peer_shutdown_in_progress_ = false;
         return end_once(SctpEventKind::shutdown, "SHUTDOWN complete");
       case SCTP_CANT_STR_ASSOC: {
         const bool aborted = !info.empty() && info[0] == SCTP_ABORT_ASSOCIATION;
@@ -415,6 +448,7 @@ class UserspaceAssociation final : public SctpAssociation {
   Clock::time_point connect_deadline_;
   bool reported_up_ = false;
   bool shutdown_reported_ = false;
+  bool peer_shutdown_in_progress_ = false;  ///< the peer's SHUTDOWN came, its SHUTDOWN COMPLETE not yet
   std::uint16_t outbound_ = 0;
   std::uint16_t inbound_ = 0;
   SocketAddress local_;
