@@ -49,14 +49,18 @@ int run_server(const MmeConfig& config, const std::atomic<bool>& stop, std::ostr
   std::unique_ptr<ControlSocket> control;
   if (config.control_socket) control = std::make_unique<ControlSocket>(*config.control_socket);
 
+  // A GTPv2-C endpoint from an interface's configuration (address, port, T3, N3), on the tap.
+  const auto open_gtpc = [&](const auto& c) {
+    transport::GtpcOptions g;
+    g.local = {c.address, c.port};
+    g.timers = {c.t3_response, c.n3_requests};
+    g.tap = tap;
+    return std::make_unique<transport::GtpcEndpoint>(g);
+  };
   // S10 / S3: one GTPv2-C endpoint, polled in the same loop (no thread, no sleep).
   std::unique_ptr<transport::GtpcEndpoint> gtpc;
   if (config.gtpc) {
-    transport::GtpcOptions g;
-    g.local = {config.gtpc->address, config.gtpc->port};
-    g.timers = {config.gtpc->t3_response, config.gtpc->n3_requests};
-    g.tap = tap;
-    gtpc = std::make_unique<transport::GtpcEndpoint>(g);
+    gtpc = open_gtpc(*config.gtpc);
     mme.set_gtpc_local(gtpc->local().ip);
     say("gtpc listening " + gtpc->local().ip + " " + std::to_string(gtpc->local().port));
   }
@@ -65,11 +69,7 @@ int run_server(const MmeConfig& config, const std::atomic<bool>& stop, std::ostr
   // the address and port our requests came from; sharing one socket would tie the two addresses.
   std::unique_ptr<transport::GtpcEndpoint> s11;
   if (config.s11) {
-    transport::GtpcOptions g;
-    g.local = {config.s11->address, config.s11->port};
-    g.timers = {config.s11->t3_response, config.s11->n3_requests};
-    g.tap = tap;
-    s11 = std::make_unique<transport::GtpcEndpoint>(g);
+    s11 = open_gtpc(*config.s11);
     mme.set_s11_local(s11->local().ip);
     say("s11 listening " + s11->local().ip + " " + std::to_string(s11->local().port));
   }
