@@ -14,6 +14,7 @@
 
 #include "judge/judge.h"
 #include "judge/key_material.h"
+#include "judge/profile_file.h"
 #include "monitor/verdict.h"
 
 namespace concur::judge {
@@ -50,6 +51,9 @@ TEST_P(CommittedCapture, replays_to_the_verdicts_its_live_run_judged) {
   const KeyMaterial keys = read_key_file((kCaptures / "subscribers.keys").string());
   JudgeOptions options;
   options.keys = &keys;
+  // NAME.profile.xml, when present: the SUT role (an eNB capture) and the GTPv2-C ports the run bound.
+  const fs::path profile = kCaptures / (GetParam() + ".profile.xml");
+  if (fs::exists(profile)) read_replay_profile(profile.string(), options);
   const Judgement j = judge_capture(pcap.string(), options);
   ASSERT_FALSE(j.input_error) << *j.input_error;
   EXPECT_EQ(j.decode_errors, 0u) << format_judgement(j);
