@@ -71,9 +71,11 @@ INSTANTIATE_TEST_SUITE_P(ReferenceMme, CommittedCapture, ::testing::ValuesIn(com
                            return n;
                          });
 
-TEST(CommittedCaptures, cover_the_conformant_mme_and_the_faulty_variants_of_rules_1_to_3) {
+TEST(CommittedCaptures, cover_the_conformant_sut_and_the_faulty_variants_of_rules_1_to_3_and_5_to_9) {
   const auto names = committed_captures();
-  for (const std::string prefix : {"conformant-", "violate-R1-", "violate-R2-", "violate-R3-"}) {
+  for (const std::string prefix : {"conformant-", "violate-R1-", "violate-R2-", "violate-R3-", "conformant-R5-", "violate-R5-",
+                                   "conformant-R6-", "violate-R6-", "conformant-R7-", "violate-R7-", "conformant-R8-",
+                                   "violate-R8-", "conformant-R9-", "violate-R9-"}) {
     EXPECT_TRUE(std::any_of(names.begin(), names.end(), [&](const std::string& n) { return n.rfind(prefix, 0) == 0; }))
         << "no capture named " << prefix << "* in " << kCaptures;
   }
