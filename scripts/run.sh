@@ -25,6 +25,8 @@ for f in captures/*.pcap captures/*/*.pcap "$shared"/captures/real/*.pcap "$shar
   name=$(basename "$f"); name=${name%.*}
   keys=()
   [ -f "$(dirname "$f")/subscribers.keys" ] && keys=(--keys "$(dirname "$f")/subscribers.keys")
+  # NAME.profile.xml: the SUT role and the GTPv2-C ports of that capture (captures/README.md).
+  [ -f "${f%.*}.profile.xml" ] && keys+=(--profile "${f%.*}.profile.xml")
   rc=0
   ./build/runner/cli/concur replay "$f" "${keys[@]}" --junit "$out/replay/$name.junit.xml" \
     --report "$out/replay/$name.txt" > /dev/null 2> "$out/replay/$name.errors.txt" || rc=$?

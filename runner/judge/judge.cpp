@@ -397,7 +397,9 @@ Judgement Judge::finish() { return impl_->finish(); }
 
 Judgement judge_capture(const std::string& path, const JudgeOptions& options) {
   Judge judge(options);
-  capture::CaptureReader reader(path);
+  capture::CaptureOptions capture_options;
+  for (std::uint16_t port : options.gtpv2c_ports) capture_options.classify.gtpv2c_ports.push_back(port);
+  capture::CaptureReader reader(path, capture_options);
   while (auto m = reader.next()) judge.feed(*m);
   for (const capture::FrameWarning& w : reader.warnings()) judge.note_problem("capture: " + w.to_string());
   if (reader.warning_count() > reader.warnings().size()) {

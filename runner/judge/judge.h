@@ -39,6 +39,9 @@ struct JudgeOptions {
   /// (S10) or "SGSN" (S3, told by the MM Context or F-TEID interface type).
   std::vector<NodeLabel> nodes;
   const KeyMaterial* keys = nullptr;  ///< optional; not owned. Without it ciphered NAS is not inspectable.
+  /// UDP ports that carry GTPv2-C besides 2123 (judge_capture only): nodes that bound another port,
+  /// e.g. `concur run`'s S10/S3 endpoints on free loopback ports, are otherwise plain UDP.
+  std::vector<std::uint16_t> gtpv2c_ports;
   /// Keep one TraceEntry per message (message ladders, reports). A benchmark may switch it off.
   bool keep_trace = true;
 };

@@ -64,6 +64,23 @@ NodeLabels::S1Ends NodeLabels::s1ap(const capture::TransportAddress& src, const 
   return ends;
 }
 
+std::optional<std::string> NodeLabels::given_with_port(const capture::TransportAddress& a) const {
+  for (const NodeLabel& n : given_) {
+    if (n.port && n.address == a.address && *n.port == a.port) return n.label;
+  }
+  return std::nullopt;
+}
+
+std::string NodeLabels::same_address_peer(const capture::TransportAddress& a, bool s3) {
+  auto it = same_address_peers_.find(a);
+  if (it == same_address_peers_.end()) {
+    it = same_address_peers_.emplace(a, "").first;
+    it->second = s3 ? (sgsns_++ == 0 ? "SGSN" : "SGSN" + std::to_string(sgsns_))
+                    : (peers_++ == 0 ? "MME-peer" : "MME-peer" + std::to_string(peers_));
+  }
+  return it->second;
+}
+
 std::string NodeLabels::gtp_label(const capture::TransportAddress& a, bool s3) {
   if (auto g = given(a)) return *g;
   if (mme_address_ && a.address == *mme_address_) return mme_label_;
@@ -87,6 +104,13 @@ NodeLabels::GtpEnds NodeLabels::gtp(const capture::TransportAddress& src, const 
   }
   ends.from = gtp_label(src, s3);
   ends.to = gtp_label(dst, s3);
+  if (ends.from == mme_label_ && ends.to == mme_label_ && src.address == dst.address) {
+    // Both ends on the MME's address (a loopback lab: `concur run`'s peer MME/SGSN beside the SUT):
+    // the end given as the MME with its port is the MME, the other end is the peer, told by port.
+    const bool src_is_mme = given_with_port(src) == mme_label_;
+    const bool dst_is_mme = given_with_port(dst) == mme_label_;
+    if (src_is_mme != dst_is_mme) (src_is_mme ? ends.to : ends.from) = same_address_peer(src_is_mme ? dst : src, s3);
+  }
   ends.has_mme = ends.from == mme_label_ || ends.to == mme_label_;
   return ends;
 }

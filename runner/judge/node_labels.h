@@ -46,6 +46,9 @@ class NodeLabels {
  private:
   std::optional<std::string> given(const capture::TransportAddress& a) const;
   std::string gtp_label(const capture::TransportAddress& a, bool s3);
+  std::optional<std::string> given_with_port(const capture::TransportAddress& a) const;
+  /// A GTPv2-C peer on the MME's own address, labelled per address and port.
+  std::string same_address_peer(const capture::TransportAddress& a, bool s3);
 
   std::vector<NodeLabel> given_;
   std::string mme_label_;
@@ -53,6 +56,7 @@ class NodeLabels {
   std::set<capture::TransportAddress> mme_ends_;  ///< S1AP ends seen sending or receiving as the MME
   std::optional<capture::IpAddress> mme_address_;
   std::map<capture::IpAddress, std::string> gtp_peers_;
+  std::map<capture::TransportAddress, std::string> same_address_peers_;
   std::size_t peers_ = 0, sgsns_ = 0;
 };
 

@@ -87,8 +87,10 @@ void parse_replay_profile(const std::string& text, const std::string& name, Judg
       label.label = c.required(n, "label");
       if (label.label.empty()) c.fail(n, "attribute 'label' is empty");
       options.nodes.push_back(std::move(label));
+    } else if (element == "gtpv2c") {
+      options.gtpv2c_ports.push_back(static_cast<std::uint16_t>(c.number(n, "port", 0xffff)));
     } else {
-      c.fail(n, "unknown element (expected sut, served-tai or node)");
+      c.fail(n, "unknown element (expected sut, served-tai, node or gtpv2c)");
     }
   }
 }

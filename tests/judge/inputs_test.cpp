@@ -79,6 +79,12 @@ TEST(ReplayProfile, sets_role_capabilities_served_tais_and_node_labels) {
   EXPECT_FALSE(o.nodes[1].port.has_value());
 }
 
+TEST(ReplayProfile, gtpv2c_names_further_udp_ports_that_carry_gtpv2c) {
+  JudgeOptions o;
+  parse_replay_profile(R"(<replay-profile><gtpv2c port="40997"/><gtpv2c port="2124"/></replay-profile>)", "p.xml", o);
+  EXPECT_EQ(o.gtpv2c_ports, (std::vector<std::uint16_t>{40997, 2124}));
+}
+
 TEST(ReplayProfile, errors_name_file_offset_element_and_attribute) {
   auto error_of = [](const std::string& text) {
     JudgeOptions o;
@@ -97,6 +103,9 @@ TEST(ReplayProfile, errors_name_file_offset_element_and_attribute) {
   EXPECT_THAT(error_of("<replay-profile><served-tai plmn=\"00101\" tac=\"70000\"/></replay-profile>"),
               HasSubstr("attribute 'tac'"));
   EXPECT_THAT(error_of("<replay-profile><gadget/></replay-profile>"), HasSubstr("unknown element"));
+  EXPECT_THAT(error_of("<replay-profile><gtpv2c port=\"70000\"/></replay-profile>"),
+              HasSubstr("<gtpv2c>: attribute 'port': '70000' is not a number 0..65535"));
+  EXPECT_THAT(error_of("<replay-profile><gtpv2c/></replay-profile>"), HasSubstr("<gtpv2c>: attribute 'port'"));
   EXPECT_THAT(error_of("<other/>"), HasSubstr("root element must be <replay-profile>"));
   EXPECT_THAT(error_of("<replay-profile><sut"), HasSubstr("p.xml: offset "));
 }

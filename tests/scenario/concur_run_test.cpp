@@ -117,7 +117,7 @@ TEST(ConcurRun, junit_has_a_testsuite_per_rule_html_names_every_case_and_every_c
   EXPECT_NE(r.junit.rfind("</testsuites>"), std::string::npos);
   EXPECT_EQ(r.junit.find("<failure"), std::string::npos);
   // The rule monitor judged every case from the roles' messages (the live feed of the one judge).
-  for (const char* rule : {"R1", "R2", "R3", "R6", "R7", "R8"})
+  for (const char* rule : {"R1", "R2", "R3", "R6", "R7", "R8", "R9"})
     EXPECT_NE(r.junit.find("rule monitor: " + std::string(rule) + " pass"), std::string::npos) << rule;
   std::size_t pcaps = 0;
   for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(r.out_dir) / "pcap")) {
