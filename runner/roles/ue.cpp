@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "codec/nas/pdu.h"
+#include "security/kdf.h"
 
 namespace concur::roles {
 
@@ -35,7 +36,24 @@ Bytes Ue::attach_complete(const nas::AttachAccept& accept) {
       complete.esm_message_container = nas::encode(nas::NasMessage(a));
     }
   }
+  if (accept.guti && accept.guti->type == nas::EpsMobileIdentity::guti) guti_ = accept.guti->guti_value;
   return protect_uplink(complete);
+}
+
+std::optional<Bytes> Ue::service_request() {
+  auto* ctx = nas_.current();
+  if (!ctx) return std::nullopt;
+  const std::uint32_t count = ctx->next_count(security::Direction::uplink);
+  // Octet 1: header type 12 | EMM; octet 2: KSI (bits 8-6) | sequence number (bits 5-1);
+  // octets 3-4: the 2 least significant octets of the MAC over octets 1-2 (TS 24.301 9.9.3.28).
+  Bytes pdu{static_cast<std::uint8_t>((static_cast<std::uint8_t>(SecurityHeaderType::service_request) << 4) | 0x07),
+            static_cast<std::uint8_t>((ctx->ksi() << 5) | (count & 0x1F)), 0, 0};
+  const auto mac = security::nas_mac(ctx->eia(), ctx->k_nas_int(), count, security::Direction::uplink, ByteView(pdu).first(2));
+  pdu[2] = mac[2];
+  pdu[3] = mac[3];
+  ctx->set_next_count(security::Direction::uplink, count + 1);
+  service_request_kenb_ = security::derive_kenb(ctx->kasme(), count);
+  return pdu;
 }
 
 Bytes Ue::detach_request() {

@@ -57,6 +57,14 @@ class Ue {
   /// SECURITY MODE REJECT (plain, TS 24.301 5.4.3.5); the context the SMC named is dropped.
   Bytes reject_security_mode_command(const nas::SecurityModeCommand& smc, std::uint8_t emm_cause);
   Bytes protect_uplink(const nas::NasMessage& m);
+  /// The GUTI of the last ATTACH ACCEPT (it names the UE in ECM-IDLE: S-TMSI, TS 23.003 2.9).
+  const std::optional<nas::Guti>& guti() const { return guti_; }
+  /// SERVICE REQUEST (TS 24.301 8.2.25) with the current context's eKSI, the 5-bit sequence number
+  /// and short MAC of its next uplink COUNT; nullopt without a current context. Remembers the
+  /// KeNB a network must derive from it (TS 33.401 7.2.9.2, A.3: the current KASME and that COUNT).
+  std::optional<Bytes> service_request();
+  /// KDF(KASME NAS uses, the last SERVICE REQUEST's uplink COUNT): the KeNB its ICS must carry.
+  const std::optional<security::Key256>& service_request_kenb() const { return service_request_kenb_; }
 
   // --- the rule-4 key view
   /// INITIAL CONTEXT SETUP (or UCM) carrying a KeNB the UE can expect: AS runs on the KASME NAS uses.
@@ -92,6 +100,8 @@ class Ue {
   /// What a conformant network holds for this UE (the UE's expectation of every key).
   security::NetworkKeyState expected_;
   std::optional<std::pair<std::uint8_t, security::Key256>> nas_kasme_;
+  std::optional<nas::Guti> guti_;
+  std::optional<security::Key256> service_request_kenb_;
 };
 
 }  // namespace concur::roles

@@ -41,6 +41,10 @@ void CaseRun::fields_of(std::size_t enb_index, const s1ap::S1apMessage& m, Arriv
   } else if (const auto* i = std::get_if<s1ap::InitialContextSetupRequest>(&m)) {
     a.fields["security-key"] = "present";
     a.summary += " with SecurityKey " + key_text(i->security_key);
+    // After a SERVICE REQUEST: KDF(the KASME NAS uses, its uplink COUNT) (TS 33.401 7.2.9.2, A.3).
+    const UeSlot* ue = ue_by_leg(enb_index, i->enb_ue_s1ap_id);
+    const auto& expected = ue ? ue->ue->service_request_kenb() : std::optional<security::Key256>{};
+    a.fields["kenb-from"] = !expected ? "unknown" : *expected == security::Key256(i->security_key) ? "nas-kasme" : "other";
   }
 }
 

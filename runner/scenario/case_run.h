@@ -145,6 +145,13 @@ class CaseRun {
   std::size_t enb_index(const std::string& name) const;
   UeSlot& ue_named(const std::string& name);
   std::chrono::milliseconds guard(const Step& s) const;
+  // The ends of an expect / expect-none, shared by the blocking step and the parallel branches.
+  bool expect_arrived(const Step& s, std::size_t got, bool preamble);
+  void expect_timed_out(const Step& s, bool preamble);
+  void expect_none_arrived(const Step& s, std::size_t got);
+  /// <parallel>: every branch a cursor over its steps; whichever can progress does, an expect
+  /// waits without blocking the others; returns when all finished or the outcome is no longer pass.
+  bool run_parallel(const Step& s);
   void close_enbs();
 
   CaseResult& result_;

@@ -467,6 +467,28 @@ bool CaseRun::step(const Step& s, bool preamble) {
         ue.target_leg.reset();
         ue.handover_target_enb.reset();
         emit({s.role, "HandoverCancel", "HandoverCancel", [this, from, c] { return send_s1ap(from, c); }});
+      } else if (same_name(s.pattern.name, "UEContextReleaseRequest")) {
+        // The eNB asks the MME to release the UE (TS 36.413 8.3.2), e.g. while a procedure is held.
+        if (!ue.leg || ue.leg->enb != from) return set_outcome(Verdict::error, where + ": " + ue.name + " is not served by " + s.role), false;
+        s1ap::UeContextReleaseRequest r;
+        r.mme_ue_s1ap_id = ue.mme_ue_s1ap_id;
+        r.enb_ue_s1ap_id = ue.leg->enb_ue_s1ap_id;
+        r.cause = {s1ap::CauseGroup::radio_network, 20};  // user-inactivity (TS 36.413 9.2.1.3)
+        emit({s.role, "UEContextReleaseRequest", "UEContextReleaseRequest", [this, from, r] { return send_s1ap(from, r); }});
+      } else if (same_name(s.pattern.name, "ServiceRequest")) {
+        // The UE in ECM-IDLE comes back through `from`: INITIAL UE MESSAGE(SERVICE REQUEST), S-TMSI.
+        if (ue.leg) return set_outcome(Verdict::error, where + ": " + ue.name + " is not in ECM-IDLE"), false;
+        const auto pdu = ue.ue->service_request();
+        if (!pdu || !ue.ue->guti()) return set_outcome(Verdict::error, where + ": " + ue.name + " has no NAS context or GUTI"), false;
+        ue.leg = UeLeg{from, enbs[from].next_enb_ue_s1ap_id++};
+        s1ap::InitialUeMessage initial;
+        initial.enb_ue_s1ap_id = ue.leg->enb_ue_s1ap_id;
+        initial.nas_pdu = *pdu;
+        initial.tai = from_id.tai;
+        initial.eutran_cgi = from_id.ecgi;
+        initial.rrc_establishment_cause = 4;  // mo-Data (TS 36.413 9.2.1.3a)
+        initial.s_tmsi = s1ap::STmsi{ue.ue->guti()->mme_code, ue.ue->guti()->m_tmsi};
+        emit({s.role, "ServiceRequest", "InitialUEMessage(ServiceRequest)", [this, from, initial] { return send_s1ap(from, initial); }});
       } else {  // PathSwitchRequest: the UE arrived at `from` over X2
         s1ap::PathSwitchRequest p;
         p.enb_ue_s1ap_id = enbs[from].next_enb_ue_s1ap_id++;
@@ -485,38 +507,20 @@ bool CaseRun::step(const Step& s, bool preamble) {
       pump_until([&] { return (got = find_arrival(s.role, s.pattern, !s.leave_passed_over)).has_value() || outcome_.verdict != Verdict::pass; },
                  deadline(guard(s)));
       if (outcome_.verdict != Verdict::pass) return false;
-      if (!got) {
-        const std::string why = "no " + s.pattern.name + " at " + s.role + " within " + std::to_string(guard(s).count()) + " ms (" + where + ")";
-        if (env.stop && env.stop->load()) set_outcome(Verdict::error, "interrupted by the user");
-        else if (preamble || s.inconc_on_timeout) set_outcome(Verdict::inconc, s.inconc_reason + why, s.rule);
-        else set_outcome(Verdict::fail, why, s.rule);
-        return false;
-      }
-      Arrival& a = arrivals_[*got];
-      a.consumed = true;
-      if (const std::string bad = mismatch(a, s.pattern); !bad.empty()) {
-        set_outcome(preamble ? Verdict::inconc : Verdict::fail, a.summary + " at " + s.role + ": " + bad + " (" + where + ")", s.rule);
-        return false;
-      }
-      if (!s.pattern.fields.empty()) note(a.role, TimelineEntry::Kind::check_passed, a.summary + " matches");
-      return true;
+      if (!got) return expect_timed_out(s, preamble), false;
+      return expect_arrived(s, *got, preamble);
     }
     case StepKind::expect_none: {
       const auto window = s.timeout.value_or(env.profile->timers.quiet);
       std::optional<std::size_t> got;
       pump_until([&] { return (got = find_arrival(s.role, s.pattern, false)).has_value(); }, deadline(window));
-      if (got) {
-        arrivals_[*got].consumed = true;
-        set_outcome(s.inconc_on_arrival ? Verdict::inconc : Verdict::fail,
-                    arrivals_[*got].summary + " arrived at " + arrivals_[*got].role + " where none was allowed (" + where + ")" +
-                        (s.inconc_on_arrival ? ": the window of this case was never reached" : ""),
-                    s.rule);
-        return false;
-      }
+      if (got) return expect_none_arrived(s, *got), false;
       if (env.stop && env.stop->load()) return false;
       note(s.role, TimelineEntry::Kind::check_passed, "no " + s.pattern.name + " for " + std::to_string(window.count()) + " ms");
       return true;
     }
+    case StepKind::parallel:
+      return run_parallel(s);
     case StepKind::hold:
       holds_armed_.push_back({s.role, s.pattern.name});
       return true;
@@ -568,6 +572,90 @@ bool CaseRun::step(const Step& s, bool preamble) {
     }
   }
   return true;
+}
+
+void CaseRun::expect_timed_out(const Step& s, bool preamble) {
+  const std::string where = tc.source_file + ":" + std::to_string(s.line);
+  const std::string why = "no " + s.pattern.name + " at " + s.role + " within " + std::to_string(guard(s).count()) + " ms (" + where + ")";
+  if (env.stop && env.stop->load()) set_outcome(Verdict::error, "interrupted by the user");
+  else if (preamble || s.inconc_on_timeout) set_outcome(Verdict::inconc, s.inconc_reason + why, s.rule);
+  else set_outcome(Verdict::fail, why, s.rule);
+}
+
+bool CaseRun::expect_arrived(const Step& s, std::size_t got, bool preamble) {
+  Arrival& a = arrivals_[got];
+  a.consumed = true;
+  if (const std::string bad = mismatch(a, s.pattern); !bad.empty()) {
+    set_outcome(preamble ? Verdict::inconc : Verdict::fail,
+                a.summary + " at " + s.role + ": " + bad + " (" + tc.source_file + ":" + std::to_string(s.line) + ")", s.rule);
+    return false;
+  }
+  if (!s.pattern.fields.empty()) note(a.role, TimelineEntry::Kind::check_passed, a.summary + " matches");
+  return true;
+}
+
+void CaseRun::expect_none_arrived(const Step& s, std::size_t got) {
+  arrivals_[got].consumed = true;
+  set_outcome(s.inconc_on_arrival ? Verdict::inconc : Verdict::fail,
+              arrivals_[got].summary + " arrived at " + arrivals_[got].role + " where none was allowed (" + tc.source_file + ":" +
+                  std::to_string(s.line) + ")" + (s.inconc_on_arrival ? ": the window of this case was never reached" : ""),
+              s.rule);
+}
+
+bool CaseRun::run_parallel(const Step& s) {
+  using Clock = std::chrono::steady_clock;
+  struct Cursor {
+    std::size_t next = 0;
+    Clock::time_point started;  ///< when the cursor reached its current step: its guard runs from here
+  };
+  std::vector<Cursor> cursors(s.branches.size(), Cursor{0, Clock::now()});
+  for (;;) {
+    if (env.stop && env.stop->load()) return set_outcome(Verdict::error, "interrupted by the user"), false;
+    bool progressed = false;
+    bool all_done = true;
+    auto wake = Clock::now() + std::chrono::milliseconds(200);
+    for (std::size_t b = 0; b < s.branches.size(); ++b) {
+      Cursor& c = cursors[b];
+      const auto& steps = s.branches[b];
+      if (c.next == steps.size()) continue;
+      all_done = false;
+      const Step& st = steps[c.next];
+      bool done = false;
+      if (st.kind == StepKind::expect) {
+        // Passed-over arrivals stay: another branch may be waiting for one of them.
+        if (const auto got = find_arrival(st.role, st.pattern, false)) {
+          if (!expect_arrived(st, *got, false)) return false;
+          done = true;
+        } else if (Clock::now() >= c.started + guard(st)) {
+          return expect_timed_out(st, false), false;
+        } else {
+          wake = std::min(wake, c.started + guard(st));
+        }
+      } else if (st.kind == StepKind::expect_none) {
+        const auto window = st.timeout.value_or(env.profile->timers.quiet);
+        if (const auto got = find_arrival(st.role, st.pattern, false)) return expect_none_arrived(st, *got), false;
+        if (Clock::now() >= c.started + window) {
+          note(st.role, TimelineEntry::Kind::check_passed, "no " + st.pattern.name + " for " + std::to_string(window.count()) + " ms");
+          done = true;
+        } else {
+          wake = std::min(wake, c.started + window);
+        }
+      } else {  // acts at once (send, hold, release, answer, trigger): the reader allows nothing else
+        if (!step(st, false) || outcome_.verdict != Verdict::pass) return false;
+        done = true;
+      }
+      if (done) {
+        ++c.next;
+        c.started = Clock::now();
+        progressed = true;
+      }
+    }
+    if (all_done) return true;
+    if (outcome_.verdict != Verdict::pass) return false;
+    if (progressed) continue;  // a step done may let another branch on at once (a release, a send)
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(wake - Clock::now());
+    pump_once(std::max(left, std::chrono::milliseconds(1)));
+  }
 }
 
 void CaseRun::close_enbs() {

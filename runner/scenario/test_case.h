@@ -41,6 +41,8 @@ enum class StepKind {
   trigger,      ///< <trigger action="reauth|handover|handover-cancel|reconfiguration-complete" ue=".."/>:
                 ///< make the SUT act, as the profile says (the last three: eNB SUT)
   detach,       ///< <detach ue=".."/>: switch-off detach, expect the release (postamble)
+  parallel,     ///< <parallel><branch>steps</branch>...</parallel>: the branches progress together;
+                ///< the next step runs when every branch finished (engine.cpp, run_parallel)
 };
 
 struct Step {
@@ -65,6 +67,9 @@ struct Step {
   /// An expect that leaves the messages it passes over for later steps (the explorer's waits: the
   /// next event may wait for one of them), instead of taking them as handled by the role.
   bool leave_passed_over = false;
+  /// parallel: two or more branches, each a non-empty list of steps that do not block the others
+  /// (send, expect, expect-none, hold, release, answer, trigger).
+  std::vector<std::vector<Step>> branches;
 };
 
 struct RoleDecl {

@@ -40,7 +40,7 @@ const std::map<std::string, std::set<std::string>>& known_fields() {
       {"handoverrequest", {"ncc", "nh-from"}},
       {"pathswitchrequestacknowledge", {"ncc", "nh-from"}},
       {"uecontextmodificationrequest", {"security-key"}},
-      {"initialcontextsetuprequest", {"security-key"}},
+      {"initialcontextsetuprequest", {"security-key", "kenb-from"}},
       {"securitymodecommand", {"eksi-changed"}},
       {"forwardrelocationrequest", {"mm-context", "osci", "old-context", "kasme-from", "ncc", "nh-from", "target"}},
       {"forwardrelocationcompleteacknowledge", {"cause"}},
@@ -143,7 +143,8 @@ class Reader {
           fail(n, "send@message", "'" + s.pattern.name + "' cannot be sent by the MME (" + enb_sut_sendable_list() + ")");
         return s;
       }
-      static const char* kSendable[] = {"HandoverRequired", "HandoverNotify", "HandoverCancel", "PathSwitchRequest"};
+      static const char* kSendable[] = {"HandoverRequired", "HandoverNotify", "HandoverCancel", "PathSwitchRequest",
+                                        "UEContextReleaseRequest", "ServiceRequest"};
       if (!from.gtp.empty()) {
         if (same_name(s.pattern.name, "ForwardRelocationRequest") && from.gtp == "peer-mme") {
           s.target = role(tc, n, "target", false).name;  // the SUT's eNB the UE is relocated to
@@ -152,7 +153,7 @@ class Reader {
                                       (from.gtp == "peer-mme" ? " or ForwardRelocationRequest" : "") + ", not '" + s.pattern.name + "'");
         }
       } else if (std::none_of(std::begin(kSendable), std::end(kSendable), [&](const char* x) { return same_name(x, s.pattern.name); })) {
-        fail(n, "send@message", "'" + s.pattern.name + "' cannot be sent (HandoverRequired, HandoverNotify, HandoverCancel, PathSwitchRequest)");
+        fail(n, "send@message", "'" + s.pattern.name + "' cannot be sent (HandoverRequired, HandoverNotify, HandoverCancel, PathSwitchRequest, UEContextReleaseRequest, ServiceRequest)");
       }
       if (same_name(s.pattern.name, "HandoverRequired")) {
         const RoleDecl& target = node(tc, n, "target");
@@ -212,11 +213,42 @@ class Reader {
       if (tc.sut_is_enb() ? !enb_sut_trigger(s.action) : s.action != "reauth")
         fail(n, "trigger@action", "'" + s.action + "' is not " + (tc.sut_is_enb() ? enb_sut_trigger_list() : std::string("reauth")));
       s.ue = role(tc, n, "ue", true).name;
+    } else if (tag == "parallel") {
+      fail(n, tag, "a <parallel> stands directly in the <steps> of an MME-SUT case, not in a <branch>, <preamble> or <postamble>");
+    } else if (tag == "preamble" || tag == "steps" || tag == "postamble" || tag == "branch") {
+      fail(n, tag, "<" + tag + "> cannot be nested in a step list");
     } else {
-      fail(n, tag, "unknown step (s1-setup, attach, detach, send, expect, expect-none, hold, release, answer, trigger)");
+      fail(n, tag, "unknown step (s1-setup, attach, detach, send, expect, expect-none, hold, release, answer, trigger, parallel)");
     }
     if (tc.sut_is_enb() && !enb_sut_step(s.kind))
       fail(n, tag, "not a step of an eNB-SUT case (attach, detach, send, expect, expect-none, trigger)");
+    return s;
+  }
+
+  /// <parallel><branch>steps</branch><branch>steps</branch>...</parallel>. A branch holds only
+  /// steps that wait on arrivals or act at once, so the engine can interleave them: an attach,
+  /// a detach or an S1 setup waits alone and belongs before or after the <parallel>.
+  Step parallel(const TestCase& tc, const pugi::xml_node& n) const {
+    only(n, {});
+    Step s;
+    s.kind = StepKind::parallel;
+    s.line = line(n);
+    for (const auto b : n.children()) {
+      if (b.type() != pugi::node_element) continue;
+      if (std::string_view(b.name()) != "branch") fail(b, b.name(), "only <branch> may appear in <parallel>");
+      only(b, {});
+      std::vector<Step> steps;
+      for (const auto c : b.children()) {
+        if (c.type() != pugi::node_element) continue;
+        Step one = step(tc, c);
+        if (one.kind == StepKind::attach || one.kind == StepKind::detach || one.kind == StepKind::s1_setup)
+          fail(c, c.name(), "cannot run in a <branch>: it waits alone; put it before or after the <parallel>");
+        steps.push_back(std::move(one));
+      }
+      if (steps.empty()) fail(b, "branch", "empty: a branch needs at least one step");
+      s.branches.push_back(std::move(steps));
+    }
+    if (s.branches.size() < 2) fail(n, "parallel", "needs two or more <branch> children");
     return s;
   }
 
@@ -307,8 +339,12 @@ TestCase parse_test_case_with(const std::string& text, const std::string& name, 
     }
     if (!list) r.fail(n, tag, "unknown element (purpose, roles, preamble, steps, postamble)");
     if (!seen.insert(tag).second) r.fail(n, tag, "appears twice");
-    for (const auto s : n.children())
-      if (s.type() == pugi::node_element) list->push_back(r.step(tc, s));
+    for (const auto s : n.children()) {
+      if (s.type() != pugi::node_element) continue;
+      // Branches are for the case's own steps: the preamble sets up, the postamble cleans up.
+      const bool parallel = std::string_view(s.name()) == "parallel" && tag == "steps" && !tc.sut_is_enb();
+      list->push_back(parallel ? r.parallel(tc, s) : r.step(tc, s));
+    }
     if (tag == "postamble") tc.default_postamble = false;
   }
   if (tc.body.empty() && !extra) r.fail(root, "steps", "missing or empty");

@@ -175,6 +175,20 @@ TEST_P(ConcurRunViolation, a_faulty_variant_fails_a_case_of_its_rule_and_no_case
   EXPECT_GE(own_failures, 1u) << r.output;
 }
 
+// <parallel>: the R1 cases watch the window of rule 1 in one branch while the other runs a
+// handover or the release; a UCM arriving in the watching branch is the case's failure.
+TEST(ConcurRun, a_failing_parallel_branch_fails_the_case_and_conformant_branches_pass) {
+  const RunOutcome ok = concur_run({"--reference", "--filter", "R1-*"});
+  const RunOutcome bad = concur_run({"--reference", "--violate", "R1", "--filter", "R1-*"});
+  for (const char* id : {"R1-handover-during-smc-brings-no-new-kenb", "R1-boundary-release-ends-the-smc-without-a-new-kenb"}) {
+    EXPECT_EQ(ok.verdicts.count(id) ? ok.verdicts.at(id) : "(not run)", "pass") << id << "\n" << ok.output;
+    EXPECT_EQ(bad.verdicts.count(id) ? bad.verdicts.at(id) : "(not run)", "fail") << id << "\n" << bad.output;
+    // The branch's expect-none judged it: UCM where none was allowed, at its line in the file.
+    EXPECT_NE(bad.reason(id).find("UEContextModificationRequest"), std::string::npos) << bad.reason(id);
+    EXPECT_NE(bad.reason(id).find("where none was allowed"), std::string::npos) << bad.reason(id);
+  }
+}
+
 // R5 binds the eNB: --violate R5 goes to the reference eNB, and the MME cases must still pass.
 INSTANTIATE_TEST_SUITE_P(Rules, ConcurRunViolation, ::testing::Values("R1", "R2", "R3", "R5", "R6", "R7", "R8", "R9"));
 

@@ -203,6 +203,69 @@ TEST(TestCaseLanguage, a_case_without_steps_or_purpose_is_refused) {
   EXPECT_NE(error_of(case_with("")).find("steps: missing or empty"), std::string::npos);
 }
 
+TEST(TestCaseLanguage, a_parallel_reads_its_branches_in_order_as_one_step) {
+  const auto tc = parse_test_case(case_with("    <parallel>\n"                                                  // 5
+                                            "      <branch><expect at=\"ue\" message=\"SecurityModeCommand\"/></branch>\n"  // 6
+                                            "      <branch>\n"                                                   // 7
+                                            "        <send from=\"source\" message=\"PathSwitchRequest\" ue=\"ue\"/>\n"  // 8
+                                            "        <expect-none at=\"*\" message=\"UEContextModificationRequest\"/>\n"  // 9
+                                            "      </branch>\n"
+                                            "    </parallel>\n"
+                                            "    <trigger action=\"reauth\" ue=\"ue\"/>\n"),
+                                  "case.xml");
+  ASSERT_EQ(tc.body.size(), 2u);
+  const Step& p = tc.body.front();
+  EXPECT_EQ(p.kind, StepKind::parallel);
+  EXPECT_EQ(p.line, 5u);
+  ASSERT_EQ(p.branches.size(), 2u);
+  ASSERT_EQ(p.branches[0].size(), 1u);
+  EXPECT_EQ(p.branches[0][0].kind, StepKind::expect);
+  EXPECT_EQ(p.branches[0][0].line, 6u);
+  ASSERT_EQ(p.branches[1].size(), 2u);
+  EXPECT_EQ(p.branches[1][0].kind, StepKind::send);
+  EXPECT_EQ(p.branches[1][1].kind, StepKind::expect_none);
+  EXPECT_EQ(p.branches[1][1].line, 9u);
+  EXPECT_EQ(tc.body.back().kind, StepKind::trigger);
+}
+
+TEST(TestCaseLanguage, parallel_mistakes_name_file_line_and_field) {
+  const std::string one = "<branch><trigger action=\"reauth\" ue=\"ue\"/></branch>";
+  EXPECT_EQ(error_of(case_with("    <parallel>" + one + "<branch>\n</branch></parallel>\n")),
+            "case.xml:5: branch: empty: a branch needs at least one step");
+  EXPECT_EQ(error_of(case_with("    <parallel>" + one + "</parallel>\n")), "case.xml:5: parallel: needs two or more <branch> children");
+  EXPECT_EQ(error_of(case_with("    <parallel>" + one + "<step/></parallel>\n")), "case.xml:5: step: only <branch> may appear in <parallel>");
+  EXPECT_EQ(error_of(case_with("    <parallel>" + one + "<branch><preamble/></branch></parallel>\n")),
+            "case.xml:5: preamble: <preamble> cannot be nested in a step list");
+  EXPECT_EQ(error_of(case_with("    <parallel>" + one + "<branch><parallel/></branch></parallel>\n")).substr(0, 20),
+            "case.xml:5: parallel");
+  EXPECT_EQ(error_of(case_with("    <parallel>" + one + "<branch><attach ue=\"ue\"/></branch></parallel>\n")),
+            "case.xml:5: attach: cannot run in a <branch>: it waits alone; put it before or after the <parallel>");
+  EXPECT_EQ(error_of(case_with("    <parallel mode=\"x\">" + one + one + "</parallel>\n")), "case.xml:5: parallel@mode: unknown attribute");
+  // Only the case's own steps run branches: not the preamble, not an eNB-SUT case.
+  EXPECT_NE(error_of("<testcase id=\"t\" rules=\"R3\" clause=\"c\"><purpose>p</purpose><roles><enb name=\"source\"/>"
+                     "<ue name=\"ue\" enb=\"source\"/></roles><preamble><parallel>" + one + one + "</parallel></preamble>"
+                     "<steps><trigger action=\"reauth\" ue=\"ue\"/></steps></testcase>")
+                .find("parallel: a <parallel> stands directly in the <steps> of an MME-SUT case"),
+            std::string::npos);
+  EXPECT_NE(error_of(enb_case_with("    <parallel>" + one + one + "</parallel>\n")).find("case.xml:5: parallel: "), std::string::npos);
+}
+
+TEST(TestCaseLanguage, an_enb_asks_for_a_release_and_a_ue_comes_back_with_a_service_request) {
+  const auto tc = parse_test_case(case_with("    <send from=\"source\" message=\"UEContextReleaseRequest\" ue=\"ue\"/>\n"
+                                            "    <send from=\"source\" message=\"ServiceRequest\" ue=\"ue\"/>\n"
+                                            "    <expect at=\"source\" message=\"InitialContextSetupRequest\">"
+                                            "<field name=\"kenb-from\" value=\"nas-kasme\"/></expect>\n"),
+                                  "case.xml");
+  ASSERT_EQ(tc.body.size(), 3u);
+  EXPECT_EQ(tc.body[0].pattern.name, "UEContextReleaseRequest");
+  EXPECT_EQ(tc.body[1].pattern.name, "ServiceRequest");
+  ASSERT_EQ(tc.body[2].pattern.fields.size(), 1u);
+  EXPECT_EQ(tc.body[2].pattern.fields[0].name, "kenb-from");
+  EXPECT_NE(error_of(case_with("    <send from=\"source\" message=\"UEContextReleaseCommand\" ue=\"ue\"/>\n"))
+                .find("case.xml:5: send@message: 'UEContextReleaseCommand' cannot be sent"),
+            std::string::npos);
+}
+
 TEST(TestCaseLanguage, filters_select_by_glob_on_the_id_or_by_rule) {
   const auto tc = parse_test_case(case_with("    <trigger action=\"reauth\" ue=\"ue\"/>\n"), "case.xml");
   EXPECT_TRUE(matches_filter(tc, ""));
