@@ -104,7 +104,7 @@ void ReferenceMme::smc_completed_while_connected(UeContext& ue) {
   // Only S1 mobility uses this chain (UeContext::s1_keys); `keys` keeps the old chain beside it,
   // so the S10 MM Context still carries the old KASME with its {NH, NCC} (rule 8) and the R3
   // variant breaks rule 3 alone.
-  ue.r3_restarted_keys = ue.keys;
+  ue.r3_restarted_keys = std::make_unique<security::NetworkKeyState>(ue.keys);
   ue.r3_restarted_keys->ue_context_modification(ue.ucm_uplink_nas_count);
   log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": faulty variant R3: AS chain for S1 handovers restarted from the " +
       "new KASME on SECURITY MODE COMPLETE");

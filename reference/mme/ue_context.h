@@ -4,6 +4,7 @@
 #pragma once
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,8 +80,9 @@ struct UeContext {
   /// rule-3 fault). It is kept beside `keys`, which still holds the old chain and the pending new
   /// KASME, so that the S10 MM Context (s10_source.cpp, rule 8) and the UCM stay conformant: the
   /// variant breaks rule 3 only, as a real MME whose fault sits in the S1 key choice would.
-  /// Replaces `keys` when the eNB confirms the UCM.
-  std::optional<security::NetworkKeyState> r3_restarted_keys;
+  /// Replaces `keys` when the eNB confirms the UCM. A pointer, not an optional, so the conformant
+  /// MME's UE contexts do not carry its size (bench_reference_mme's heap bytes per UE).
+  std::unique_ptr<security::NetworkKeyState> r3_restarted_keys;
   std::vector<s1ap::ERabToBeSetup> e_rabs;
 
   // Requests waiting because a rule says so, with the moment they give up (guard timers).
