@@ -483,7 +483,7 @@ void ReferenceMme::release_complete(std::size_t enb, const s1ap::UeContextReleas
     return;
   }
   ue.s1.reset();
-  ue.keys = security::NetworkKeyState{};
+  ue.as_security_ended();
   ue.as_key_procedure = AsKeyProcedure::none;
   ue.as_key_guard.reset();
   ue.handover.reset();

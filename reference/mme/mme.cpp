@@ -43,7 +43,7 @@ void ReferenceMme::enb_lost(std::size_t enb) {
     if (ue->s1 && ue->s1->enb == enb) {
       log("ue " + std::to_string(id) + ": S1 connection lost with its eNB, UE goes to ECM-IDLE");
       ue->s1.reset();
-      ue->keys = security::NetworkKeyState{};
+      ue->as_security_ended();
       ue->as_key_procedure = AsKeyProcedure::none;
       ue->handover.reset();
     }

@@ -1,7 +1,8 @@
 // Connected-mode mobility between eNBs of this MME: S1 handover (TS 36.413 8.4, TS 23.401
 // 5.5.1.2.2) and X2 path switch (TS 36.413 8.4.4). Each takes the next {NCC, NH} of the chain AS
 // uses (TS 33.401 7.2.8.4.2 / 7.2.8.4.3) from security::NetworkKeyState, which keeps the OLD
-// KASME's chain after an SMC for a new KASME until a UCM took the new KeNB into use (7.2.10 rule 3).
+// KASME's chain after an SMC for a new KASME until a UCM took the new KeNB into use (7.2.10 rule 3);
+// the R3 variant's early restarted chain instead (UeContext::s1_keys, reauth.cpp).
 #include "mme.h"
 
 namespace concur::reference {
@@ -15,6 +16,15 @@ inline constexpr s1ap::Cause ho_target_not_allowed{s1ap::CauseGroup::radio_netwo
 inline constexpr s1ap::Cause unknown_target_id{s1ap::CauseGroup::radio_network, 11};
 inline constexpr s1ap::Cause unknown_mme_ue_s1ap_id{s1ap::CauseGroup::radio_network, 13};
 }  // namespace cause
+
+namespace {
+/// Which chain the {NCC, NH} of an S1 handover / path switch came from, for the decision log.
+std::string chain_name(const UeContext& ue) {
+  if (ue.r3_restarted_keys) return "NEW KASME chain restarted early (faulty variant R3: UCM not yet done)";
+  if (ue.keys.pending_new_kasme()) return "OLD KASME chain (rule 3: UCM not yet done)";
+  return "current KASME chain";
+}
+}  // namespace
 
 std::optional<std::size_t> ReferenceMme::enb_by_id(const s1ap::GlobalEnbId& id) const {
   for (const auto& [index, enb] : enbs_)
@@ -42,7 +52,7 @@ void ReferenceMme::handover_required(UeContext& ue, const s1ap::HandoverRequired
   if (!ue.keys.connected()) return fail(cause::ho_failure_in_target, "no AS security context yet");
   if (ue.handover) return fail(cause::ho_failure_in_target, "a handover is already in preparation");
 
-  const security::NhNcc next = ue.keys.next_hop();
+  const security::NhNcc next = ue.s1_keys().next_hop();
   s1ap::HandoverRequest r;
   r.mme_ue_s1ap_id = ue.mme_ue_s1ap_id;
   r.handover_type = m.handover_type;
@@ -56,7 +66,7 @@ void ReferenceMme::handover_required(UeContext& ue, const s1ap::HandoverRequired
   std::copy(next.nh.data(), next.nh.data() + 32, r.security_context.next_hop.begin());
   ue.handover = S1Handover{*ue.s1, *target_enb, std::nullopt, m.handover_type, now + config_.timers.s1ap_guard};
   log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": HANDOVER REQUEST with NCC " + std::to_string(next.ncc) +
-      " from the " + (ue.keys.pending_new_kasme() ? "OLD KASME chain (rule 3: UCM not yet done)" : "current KASME chain"));
+      " from the " + chain_name(ue));
   send(*target_enb, r);
 }
 
@@ -160,7 +170,7 @@ void ReferenceMme::path_switch_request(std::size_t enb, const s1ap::PathSwitchRe
     return;
   }
   UeContext& ue = *it->second;
-  const security::NhNcc next = ue.keys.next_hop();
+  const security::NhNcc next = ue.s1_keys().next_hop();
   s1ap::PathSwitchRequestAcknowledge a;
   a.mme_ue_s1ap_id = ue.mme_ue_s1ap_id;
   a.enb_ue_s1ap_id = m.enb_ue_s1ap_id;
@@ -171,8 +181,7 @@ void ReferenceMme::path_switch_request(std::size_t enb, const s1ap::PathSwitchRe
   ue.ecgi = m.eutran_cgi;
   ue.tai = m.tai;
   log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": PATH SWITCH REQUEST ACKNOWLEDGE with NCC " +
-      std::to_string(next.ncc) + " from the " +
-      (ue.keys.pending_new_kasme() ? "OLD KASME chain (rule 3: UCM not yet done)" : "current KASME chain"));
+      std::to_string(next.ncc) + " from the " + chain_name(ue));
   if (ue.s11 && ue.s11->sgw_teid) {
     // TS 23.401 5.5.1.1.2 steps 4-7: MODIFY BEARER with the target eNB's F-TEID first; the
     // ACKNOWLEDGE (already carrying its {NCC, NH}) goes when the SGW accepted (s11_client.cpp).

@@ -29,7 +29,7 @@ std::string ReferenceMme::reauth(UeContext& ue, Clock::time_point now) {
 
 void ReferenceMme::request_ue_context_modification(UeContext& ue, Clock::time_point now) {
   const auto& pending = ue.keys.pending_new_kasme();
-  if (!ue.ucm_owed || !ue.s1 || (!pending && !ue.keys.connected())) {
+  if (!ue.ucm_owed || !ue.s1 || !pending) {
     ue.ucm_queued.reset();
     return;
   }
@@ -46,9 +46,8 @@ void ReferenceMme::request_ue_context_modification(UeContext& ue, Clock::time_po
   ue.ucm_queued.reset();
   // The KeNB of the new KASME (TS 33.401 A.3) with the uplink NAS COUNT of the SECURITY MODE
   // COMPLETE that took it into use for NAS. The chain moves only when the eNB confirms (rule 3).
-  // The R3 variant restarted the AS chain from the new KASME already: its KeNB is the same one.
-  if (pending) send_ue_context_modification(ue, pending->eksi, pending->kasme, ue.ucm_uplink_nas_count, now);
-  else send_ue_context_modification(ue, ue.keys.as_chain().eksi(), ue.keys.as_chain().kasme(), ue.ucm_uplink_nas_count, now);
+  // The R3 variant's early restarted chain starts from this same KeNB.
+  send_ue_context_modification(ue, pending->eksi, pending->kasme, ue.ucm_uplink_nas_count, now);
 }
 
 void ReferenceMme::ue_context_modification_may_resume(UeContext& ue, Clock::time_point now) {
@@ -102,9 +101,13 @@ void ReferenceMme::smc_completed_while_connected(UeContext& ue) {
   /// (ue_context_modification_answered). Only the faulty variant acts here.
   if (!breaks(config_, "R3") || !ue.keys.pending_new_kasme()) return;
   // Faulty variant R3: KeNB and NH of the new KASME at once, NCC reset, before the UCM completed.
-  ue.keys.ue_context_modification(ue.ucm_uplink_nas_count);
-  log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": faulty variant R3: AS chain restarted from the new KASME on " +
-      "SECURITY MODE COMPLETE");
+  // Only S1 mobility uses this chain (UeContext::s1_keys); `keys` keeps the old chain beside it,
+  // so the S10 MM Context still carries the old KASME with its {NH, NCC} (rule 8) and the R3
+  // variant breaks rule 3 alone.
+  ue.r3_restarted_keys = std::make_unique<security::NetworkKeyState>(ue.keys);
+  ue.r3_restarted_keys->ue_context_modification(ue.ucm_uplink_nas_count);
+  log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": faulty variant R3: AS chain for S1 handovers restarted from the " +
+      "new KASME on SECURITY MODE COMPLETE");
 }
 
 void ReferenceMme::ue_context_modification_answered(UeContext& ue, bool success, Clock::time_point now) {
@@ -117,9 +120,16 @@ void ReferenceMme::ue_context_modification_answered(UeContext& ue, bool success,
   }
   if (success) ue.ucm_owed = false;
   if (success && !ue.keys.pending_new_kasme()) {
-    // Only the faulty variants get here: R1 (answered before SECURITY MODE COMPLETE; the UCM
-    // goes again once the SMC completes) or R3 (the chain moved already).
+    // Only the faulty variant R1 gets here: answered before SECURITY MODE COMPLETE; the UCM goes
+    // again once the SMC completes.
     log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": UE CONTEXT MODIFICATION answered, no new KASME waiting for it");
+    as_key_procedure_ended(ue, now);
+  } else if (success && ue.r3_restarted_keys) {
+    // Faulty variant R3: its early chain (the same KeNB, possibly stepped by S1 handovers since)
+    // becomes the only one; the old chain kept for S10 is no longer needed.
+    ue.keys = std::move(*ue.r3_restarted_keys);
+    ue.r3_restarted_keys.reset();
+    log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": new KASME in use for AS, the R3 variant's early chain kept");
     as_key_procedure_ended(ue, now);
   } else if (success) {
     // Rule 3 window closes: the new KASME's chain starts (KeNB at NCC 0, NH_1 kept for NCC 1).

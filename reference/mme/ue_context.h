@@ -4,6 +4,7 @@
 #pragma once
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,6 +75,14 @@ struct UeContext {
   /// took the new KASME into use, cleared when the eNB confirmed the UCM. Kept apart from the
   /// rule-3 window because the R3 variant closes that window early and still owes the UCM.
   bool ucm_owed = false;
+  /// Faulty variant R3 only: the AS chain it wrongly restarted from the new KASME at SECURITY
+  /// MODE COMPLETE; its HANDOVER REQUEST / PATH SWITCH REQUEST ACKNOWLEDGE step this one (the
+  /// rule-3 fault). It is kept beside `keys`, which still holds the old chain and the pending new
+  /// KASME, so that the S10 MM Context (s10_source.cpp, rule 8) and the UCM stay conformant: the
+  /// variant breaks rule 3 only, as a real MME whose fault sits in the S1 key choice would.
+  /// Replaces `keys` when the eNB confirms the UCM. A pointer, not an optional, so the conformant
+  /// MME's UE contexts do not carry its size (bench_reference_mme's heap bytes per UE).
+  std::unique_ptr<security::NetworkKeyState> r3_restarted_keys;
   std::vector<s1ap::ERabToBeSetup> e_rabs;
 
   // Requests waiting because a rule says so, with the moment they give up (guard timers).
@@ -95,6 +104,14 @@ struct UeContext {
   bool nas_smc_ongoing() const { return smc_ksi.has_value(); }
   bool aka_ongoing() const { return pending_vector.has_value(); }
   bool as_key_procedure_ongoing() const { return as_key_procedure != AsKeyProcedure::none; }
+  /// The chain HANDOVER REQUEST and PATH SWITCH REQUEST ACKNOWLEDGE take {NCC, NH} from: the
+  /// AS chain, or the R3 variant's early restarted one.
+  security::NetworkKeyState& s1_keys() { return r3_restarted_keys ? *r3_restarted_keys : keys; }
+  /// AS security ends (ECM-IDLE, the eNB lost): no chain, no pending KASME, no restarted chain.
+  void as_security_ended() {
+    keys = security::NetworkKeyState{};
+    r3_restarted_keys.reset();
+  }
 };
 
 }  // namespace concur::reference

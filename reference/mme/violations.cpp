@@ -20,8 +20,9 @@ const ViolationRegistrar r1{"R1", "sends the new KeNB right after the NAS SMC, w
                                   "(UE CONTEXT MODIFICATION; INITIAL CONTEXT SETUP of a SERVICE REQUEST)"};
 const ViolationRegistrar r2{"R2", "starts the re-authentication (AKA, then the NAS SMC) at once, while an "
                                   "INITIAL CONTEXT SETUP / UCM with a KeNB is still outstanding"};
-const ViolationRegistrar r3{"R3", "restarts the AS key chain from the new KASME on SECURITY MODE COMPLETE (NCC reset), "
-                                  "so HANDOVER REQUEST / PATH SWITCH ACK carry the new chain before the UCM"};
+const ViolationRegistrar r3{"R3", "restarts the AS key chain of S1 handovers from the new KASME on SECURITY MODE "
+                                  "COMPLETE (NCC reset), so HANDOVER REQUEST / PATH SWITCH ACK carry the new chain "
+                                  "before the UCM; S10 still hands over the old chain (rule 8 kept)"};
 
 }  // namespace
 

@@ -313,6 +313,27 @@ TEST_F(ReferenceMmeVariantR3, conformant_mme_sends_the_old_kasme_chain_in_path_s
   EXPECT_EQ(ack->security_context.next_hop, old_chain_nh(2));
 }
 
+// Once the eNB confirms the UCM, the R3 variant's early chain (stepped by the path switch in the
+// window) becomes the only one: the next path switch continues it (NCC 3), not a fresh chain.
+TEST_F(ReferenceMmeVariantR3, r3_variant_continues_its_early_chain_after_the_ucm_is_answered) {
+  start({"--violate", "R3"});
+  const auto ack = path_switch_in_rule_3_window();
+  ASSERT_TRUE(ack);
+  ASSERT_EQ(ack->security_context.next_hop, new_chain_nh(2));
+  // The UE is at eNB B now; B answers the UCM the MME sent for it.
+  s1ap::UeContextModificationResponse r;
+  r.mme_ue_s1ap_id = attached->mme_ue_s1ap_id;
+  r.enb_ue_s1ap_id = 51;
+  enb_b->send(r);
+  const auto closed = mme->wait_for_status("rule3_window=0");
+  ASSERT_TRUE(closed && closed->find("rule3_window=0") != std::string::npos) << closed.value_or("");
+  enb_a->send(path_switch_request(*attached, *enb_a, 52));
+  const auto next = enb_a->expect<s1ap::PathSwitchRequestAcknowledge>();
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->security_context.next_hop_chaining_count, 3);
+  EXPECT_EQ(next->security_context.next_hop, new_chain_nh(3));
+}
+
 // The R3 variant breaks rule 3 and nothing else: the UCM it owes for the new KASME still goes,
 // also when it had to wait for an S1 handover (the source eNB would refuse it, rule 5).
 TEST_F(ReferenceMmeVariantR3, r3_variant_still_sends_the_ucm_queued_behind_a_handover_once_the_handover_completes) {

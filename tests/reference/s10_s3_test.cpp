@@ -178,6 +178,35 @@ class ReferenceMmeRelocation : public ::testing::Test {
     EXPECT_TRUE(std::equal(kenb.data(), kenb.data() + 32, ucm->security_key->begin()));
   }
 
+  /// Rule 6 then rule 8: HANDOVER REQUIRED during the SMC holds the relocation; after SECURITY
+  /// MODE COMPLETE the MM Context carries the new NAS context and the old KASME with the {NH, NCC}
+  /// of its chain (OSCI = 1), and no UCM goes to the source eNB meanwhile.
+  void expect_relocation_in_rule_8_window_with_old_and_new_context() {
+    const auto smc = reauth_until_smc();
+    ASSERT_TRUE(smc);
+    enb->send(to_peer_mme());
+    EXPECT_FALSE(peer_mme.receive_request(kQuiet)) << "rule 6: FORWARD RELOCATION REQUEST while the SMC is ongoing";
+
+    uplink(ue.answer_security_mode_command(*smc));
+    auto got = expect_relocation(peer_mme);
+    ASSERT_TRUE(got);
+    const auto* mm = std::get_if<gtpv2::EpsSecurityContext>(&got->second.mm_context);
+    ASSERT_TRUE(mm);
+    // Rule 8: the full new NAS context ...
+    EXPECT_EQ(mm->ksi_asme, ue.last_aka->first);
+    EXPECT_EQ(mm->kasme, gtp_key(ue.last_aka->second));
+    EXPECT_NE(mm->ksi_asme, attached.eksi);
+    // ... and the old KASME with its eKSI and the {NH, NCC} of its chain.
+    ASSERT_TRUE(mm->old_context) << "OSCI = 0 in the rule-8 window";
+    EXPECT_EQ(mm->old_context->ksi_asme, attached.eksi);
+    EXPECT_EQ(mm->old_context->kasme, gtp_key(attached.kasme));
+    ASSERT_TRUE(mm->old_context->nh) << "NHI_old = 0";
+    EXPECT_EQ(mm->old_context->ncc, 2);
+    EXPECT_EQ(*mm->old_context->nh, gtp_key(nh_at(attached.kasme, attached.kenb_uplink_count, 2)));
+    std::string why;
+    EXPECT_FALSE(enb->receive(300ms, &why)) << "a UCM went to the source eNB during the relocation";
+  }
+
   std::optional<std::string> timers;  ///< <timers .../> instead of MmeProcess's default
   TestGtpPeer peer_mme;
   TestGtpPeer sgsn;
@@ -237,29 +266,7 @@ TEST_F(ReferenceMmeRelocation, source_mme_hands_the_eps_context_over_s10_and_rel
 TEST_F(ReferenceMmeRelocation, rule_6_and_8_forward_relocation_waits_for_smc_complete_then_carries_old_and_new_kasme) {
   ASSERT_NO_FATAL_FAILURE(start());
   ASSERT_NO_FATAL_FAILURE(attach_settled());
-  const auto smc = reauth_until_smc();
-  ASSERT_TRUE(smc);
-  enb->send(to_peer_mme());
-  EXPECT_FALSE(peer_mme.receive_request(kQuiet)) << "rule 6: FORWARD RELOCATION REQUEST while the SMC is ongoing";
-
-  uplink(ue.answer_security_mode_command(*smc));
-  auto got = expect_relocation(peer_mme);
-  ASSERT_TRUE(got);
-  const auto* mm = std::get_if<gtpv2::EpsSecurityContext>(&got->second.mm_context);
-  ASSERT_TRUE(mm);
-  // Rule 8: the full new NAS context ...
-  EXPECT_EQ(mm->ksi_asme, ue.last_aka->first);
-  EXPECT_EQ(mm->kasme, gtp_key(ue.last_aka->second));
-  EXPECT_NE(mm->ksi_asme, attached.eksi);
-  // ... and the old KASME with its eKSI and the {NH, NCC} of its chain.
-  ASSERT_TRUE(mm->old_context) << "OSCI = 0 in the rule-8 window";
-  EXPECT_EQ(mm->old_context->ksi_asme, attached.eksi);
-  EXPECT_EQ(mm->old_context->kasme, gtp_key(attached.kasme));
-  ASSERT_TRUE(mm->old_context->nh) << "NHI_old = 0";
-  EXPECT_EQ(mm->old_context->ncc, 2);
-  EXPECT_EQ(*mm->old_context->nh, gtp_key(nh_at(attached.kasme, attached.kenb_uplink_count, 2)));
-  std::string why;
-  EXPECT_FALSE(enb->receive(300ms, &why)) << "a UCM went to the source eNB during the relocation";
+  expect_relocation_in_rule_8_window_with_old_and_new_context();
 }
 
 TEST_F(ReferenceMmeRelocation, rule_7_forward_relocation_waits_for_the_ue_context_modification_response) {
@@ -669,6 +676,14 @@ TEST_F(ReferenceMmeRelocation, violate_r8_sends_only_the_new_context_in_the_wind
   ASSERT_TRUE(mm);
   EXPECT_EQ(mm->kasme, gtp_key(ue.last_aka->second));
   EXPECT_FALSE(mm->old_context) << "the R8 variant leaves out the old KASME (OSCI = 0)";
+}
+
+// The R3 variant restarts the chain its S1 handovers use at SECURITY MODE COMPLETE; its S10 MM
+// Context still follows rule 8 (old KASME, old chain's {NH, NCC}): it breaks rule 3 only.
+TEST_F(ReferenceMmeRelocation, violate_r3_still_hands_over_the_old_and_the_new_context_in_the_rule_8_window) {
+  ASSERT_NO_FATAL_FAILURE(start({"--violate", "R3"}));
+  ASSERT_NO_FATAL_FAILURE(attach_settled());
+  expect_relocation_in_rule_8_window_with_old_and_new_context();
 }
 
 TEST_F(ReferenceMmeTarget, violate_r9_puts_the_new_kasme_chain_in_handover_request) {
