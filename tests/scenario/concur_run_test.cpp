@@ -163,6 +163,7 @@ TEST_P(ConcurRunViolation, a_faulty_variant_fails_a_case_of_its_rule_and_no_case
   // relocation in that window then hands over the new context alone, which breaks rule 8 too
   // (the rule monitor says so). That consequence is the one failure of another rule allowed.
   const std::map<std::string, std::string> consequence{{"R3", "R8"}};
+  const std::map<std::string, std::string> explored_consequence{{"R3", "R8"}, {"R6", "R8"}};
   std::size_t own_failures = 0;
   for (const auto& [id, verdict] : r.verdicts) {
     if (verdict != "fail") continue;
@@ -170,6 +171,13 @@ TEST_P(ConcurRunViolation, a_faulty_variant_fails_a_case_of_its_rule_and_no_case
     else if (consequence.count(rule) && id.rfind(consequence.at(rule) + "-", 0) == 0) continue;
     // An explored ordering judges several rules: its fail must be the monitor's for this one.
     else if (explored(id) && r.reason(id).find("rule monitor: " + rule + " fail") != std::string::npos) continue;
+    // ... or for the rule it breaks in consequence. The R6 variant relocates inside the SMC; in
+    // UCM x S10 handover the runner sends the SECURITY MODE COMPLETE right after the HANDOVER
+    // REQUIRED, so the monitor (which orders messages as the runner saw them) sees the FORWARD
+    // RELOCATION REQUEST after it, in rule 8's window, without the old context.
+    else if (explored(id) && explored_consequence.count(rule) &&
+             r.reason(id).find("rule monitor: " + explored_consequence.at(rule) + " fail") != std::string::npos)
+      continue;
     else ADD_FAILURE() << id << " failed against the " << rule << " variant: " << r.reason(id) << "\n" << r.output;
   }
   EXPECT_GE(own_failures, 1u) << r.output;
