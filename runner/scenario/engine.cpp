@@ -542,6 +542,16 @@ bool CaseRun::step(const Step& s, bool preamble) {
         return false;
       }
       for (auto& e : now) {
+        // An explored event whose UE has left E-UTRAN by the time it comes (the other sequence's
+        // relocation completed first, e.g. an SMC COMPLETE after the FORWARD RELOCATION COMPLETE
+        // NOTIFICATION): the UE cannot send it, so that ordering cannot happen with this SUT.
+        if (!s.inconc_reason.empty()) {
+          const auto ue = std::find_if(ues.begin(), ues.end(), [&](const UeSlot& u) { return u.name == e.role; });
+          if (ue != ues.end() && !ue->leg) {
+            set_outcome(Verdict::inconc, s.inconc_reason + "UE " + ue->name + " has no S1 connection any more to send its " + s.pattern.name + " on (" + where + ")");
+            return false;
+          }
+        }
         note(e.role, TimelineEntry::Kind::released, e.summary + " (released)");
         if (auto error = e.send()) set_outcome(Verdict::error, *error);
       }

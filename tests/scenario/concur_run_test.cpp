@@ -159,12 +159,21 @@ TEST_P(ConcurRunViolation, a_faulty_variant_fails_a_case_of_its_rule_and_no_case
   if (r.exit_code == 2 && r.output.find("refused") != std::string::npos)
     GTEST_SKIP() << "this build's reference MME refuses --violate " << rule << ": " << r.output;
   EXPECT_EQ(r.exit_code, 1) << r.output;
+  // An explored ordering may show a rule the variant breaks in consequence (see below).
+  const std::map<std::string, std::string> explored_consequence{{"R6", "R8"}};
   std::size_t own_failures = 0;
   for (const auto& [id, verdict] : r.verdicts) {
     if (verdict != "fail") continue;
     if (id.rfind(rule + "-", 0) == 0) ++own_failures;
     // An explored ordering judges several rules: its fail must be the monitor's for this one.
     else if (explored(id) && r.reason(id).find("rule monitor: " + rule + " fail") != std::string::npos) continue;
+    // ... or for the rule it breaks in consequence. The R6 variant relocates inside the SMC; in
+    // UCM x S10 handover the runner sends the SECURITY MODE COMPLETE right after the HANDOVER
+    // REQUIRED, so the monitor (which orders messages as the runner saw them) sees the FORWARD
+    // RELOCATION REQUEST after it, in rule 8's window, without the old context.
+    else if (explored(id) && explored_consequence.count(rule) &&
+             r.reason(id).find("rule monitor: " + explored_consequence.at(rule) + " fail") != std::string::npos)
+      continue;
     else ADD_FAILURE() << id << " failed against the " << rule << " variant: " << r.reason(id) << "\n" << r.output;
   }
   EXPECT_GE(own_failures, 1u) << r.output;

@@ -141,13 +141,18 @@ TEST(Explorer, mistakes_in_a_specification_name_the_file_line_and_field) {
 
 TEST(Explorer, the_shipped_specifications_give_their_cases_to_load_test_cases) {
   const auto explored = load_explored_cases(std::string(CONCUR_TESTCASES_DIR) + "/explore");
-  std::size_t s1ho = 0, x2 = 0;
+  std::size_t s1ho = 0, x2 = 0, s10 = 0, s3 = 0;
   for (const auto& tc : explored) {
     s1ho += tc.id.rfind("explore-smc-x-s1ho-", 0) == 0;
     x2 += tc.id.rfind("explore-smc-x-x2ps-", 0) == 0;
+    s10 += tc.id.rfind("explore-ucm-x-s10ho-", 0) == 0;
+    s3 += tc.id.rfind("explore-smc-x-s3ho-", 0) == 0;
   }
   EXPECT_EQ(s1ho, 10u);  // C(2+3, 2): SMCC, UCMR x HOReq, HOAck, HONotify
   EXPECT_EQ(x2, 3u);     // C(2+1, 2): SMCC, UCMR x PSReq
+  EXPECT_EQ(s10, 10u);   // C(2+3, 2): SMCC, UCMR x HOReq, FRRsp, FRCN
+  EXPECT_EQ(s3, 4u);     // C(1+3, 1): SMCC x HOReq, FRRsp, FRCN
+  EXPECT_EQ(explored.size(), s1ho + x2 + s10 + s3);
   const auto all = load_test_cases(std::string(CONCUR_TESTCASES_DIR));
   const auto named = std::find_if(all.begin(), all.end(), [](const TestCase& tc) {
     return tc.id == "explore-smc-x-s1ho-SMCC.HOReq.UCMR.HOAck.HONotify";
