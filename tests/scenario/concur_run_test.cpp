@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdlib.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -50,6 +51,12 @@ std::string read_file(const std::filesystem::path& p) {
 struct TempDirs {
   std::vector<std::string> paths;
   ~TempDirs() {
+    // A failed run's reports (pcaps, junit, the reference MME's log) are the evidence of what
+    // went wrong, and some failures are rare: keep them and say where.
+    if (::testing::UnitTest::GetInstance()->Failed()) {
+      for (const auto& p : paths) std::fprintf(stderr, "kept the reports of this test program's runs: %s\n", p.c_str());
+      return;
+    }
     std::error_code ec;
     for (const auto& p : paths) std::filesystem::remove_all(p, ec);
   }
