@@ -9,8 +9,19 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 
 namespace concur::cli {
+
+std::string companion_binary(const std::string& name, const char* build_path) {
+  std::error_code ec;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const auto beside = self.parent_path() / name;
+    if (std::filesystem::exists(beside, ec)) return beside.string();
+  }
+  return build_path != nullptr ? build_path : name;
+}
 
 std::unique_ptr<ChildProcess> ChildProcess::spawn(const std::vector<std::string>& argv, std::string& error) {
   int pipe_fds[2];

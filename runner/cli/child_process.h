@@ -13,6 +13,10 @@
 
 namespace concur::cli {
 
+/// Where a program shipped with concur is: beside the running concur binary (an installed tree),
+/// else `build_path` (the build's copy, when given), else `name` for PATH.
+std::string companion_binary(const std::string& name, const char* build_path);
+
 class ChildProcess {
  public:
   /// Starts argv[0] with argv. nullptr with `error` set when it cannot be spawned.

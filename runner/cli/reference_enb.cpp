@@ -26,16 +26,10 @@ std::string reference_enb_config(const profile::SutProfile& p, const transport::
 }
 
 std::string reference_enb_path() {
-  std::error_code ec;
-  const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    const auto beside = self.parent_path() / "concur-reference-enb";
-    if (std::filesystem::exists(beside, ec)) return beside.string();
-  }
 #ifdef CONCUR_REFERENCE_ENB_BUILD_PATH
-  return CONCUR_REFERENCE_ENB_BUILD_PATH;
+  return companion_binary("concur-reference-enb", CONCUR_REFERENCE_ENB_BUILD_PATH);
 #else
-  return "concur-reference-enb";
+  return companion_binary("concur-reference-enb", nullptr);
 #endif
 }
 

@@ -51,16 +51,10 @@ std::string reference_mme_config(const profile::SutProfile& p, const std::string
 }
 
 std::string reference_mme_path() {
-  std::error_code ec;
-  const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    const auto beside = self.parent_path() / "concur-reference-mme";
-    if (std::filesystem::exists(beside, ec)) return beside.string();
-  }
 #ifdef CONCUR_REFERENCE_MME_BUILD_PATH
-  return CONCUR_REFERENCE_MME_BUILD_PATH;
+  return companion_binary("concur-reference-mme", CONCUR_REFERENCE_MME_BUILD_PATH);
 #else
-  return "concur-reference-mme";
+  return companion_binary("concur-reference-mme", nullptr);
 #endif
 }
 
