@@ -64,4 +64,19 @@ std::optional<int> MmeProcess::terminate(std::chrono::milliseconds timeout) {
   return child_->wait_exit(timeout);
 }
 
+RefusedStart start_with_config(const std::string& file_name, const std::string& xml) {
+  char tmpl[] = "/tmp/concur-reference-config-XXXXXX";
+  const std::string dir = ::mkdtemp(tmpl);
+  const std::string path = dir + "/" + file_name;
+  std::ofstream(path) << xml;
+  transport::testing::ChildProcess p({CONCUR_REFERENCE_MME, "--config", path});
+  RefusedStart r;
+  r.status = p.wait_exit(std::chrono::seconds(10));
+  while (p.read_line(std::chrono::milliseconds(100))) {
+  }
+  r.transcript = p.transcript();
+  std::filesystem::remove_all(dir);
+  return r;
+}
+
 }  // namespace concur::reference::testing

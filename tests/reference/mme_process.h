@@ -55,4 +55,13 @@ class MmeProcess {
   bool started_ = false;
 };
 
+/// What the MME said and how it ended when started with a configuration it should refuse: `xml`
+/// is written to a fresh folder as `file_name` (so errors name it), the MME runs until it exits
+/// (at most 10 s), and the folder is removed.
+struct RefusedStart {
+  std::optional<int> status;  ///< nullopt: it did not exit
+  std::string transcript;
+};
+RefusedStart start_with_config(const std::string& file_name, const std::string& xml);
+
 }  // namespace concur::reference::testing

@@ -700,21 +700,11 @@ TEST_F(ReferenceMmeTarget, violate_r9_puts_the_new_kasme_chain_in_handover_reque
 // --- configuration ---------------------------------------------------------------------------
 
 TEST(ReferenceMmeGtpcConfig, a_peer_mme_without_a_served_tai_is_refused_naming_file_line_and_field) {
-  char tmpl[] = "/tmp/concur-reference-gtpc-XXXXXX";
-  const std::string dir = ::mkdtemp(tmpl);
-  const std::string path = dir + "/gtpc.xml";
-  std::ofstream(path) << "<mme>\n  <s1 address=\"127.0.0.1\" port=\"0\" backend=\"userspace_udp\"/>\n"
-                      << "  <plmn mcc=\"001\" mnc=\"01\"/>\n  <tai tac=\"1\"/>\n"
-                      << "  <gtpc address=\"127.0.0.1\" port=\"0\">\n    <peer_mme address=\"127.0.0.2\"/>\n  </gtpc>\n</mme>\n";
-  transport::testing::ChildProcess p({CONCUR_REFERENCE_MME, "--config", path});
-  const auto status = p.wait_exit(10s);
-  while (p.read_line(100ms)) {
-  }
-  std::remove(path.c_str());
-  ::rmdir(dir.c_str());
-  ASSERT_TRUE(status.has_value()) << p.transcript();
+  const auto r = start_with_config("gtpc.xml", std::string("<mme>\n  <s1 address=\"127.0.0.1\" port=\"0\" backend=\"userspace_udp\"/>\n" "  <plmn mcc=\"001\" mnc=\"01\"/>\n  <tai tac=\"1\"/>\n" "  <gtpc address=\"127.0.0.1\" port=\"0\">\n    <peer_mme address=\"127.0.0.2\"/>\n  </gtpc>\n</mme>\n"));
+  const auto& status = r.status;
+  ASSERT_TRUE(status.has_value()) << r.transcript;
   EXPECT_EQ(*status, 1);
-  EXPECT_NE(p.transcript().find("gtpc.xml:6: peer_mme/tai:"), std::string::npos) << p.transcript();
+  EXPECT_NE(r.transcript.find("gtpc.xml:6: peer_mme/tai:"), std::string::npos) << r.transcript;
 }
 
 TEST(ReferenceMmeGtpcConfig, violation_of_the_enb_rule_5_is_refused_while_6_to_9_start) {

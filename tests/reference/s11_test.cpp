@@ -378,40 +378,20 @@ TEST_F(ReferenceMmeS11Failures, an_sgw_refusing_the_path_switch_modify_bearer_gi
 // --- configuration ---------------------------------------------------------------------------
 
 TEST(ReferenceMmeS11Config, an_s11_section_without_an_sgw_is_refused_naming_file_line_and_field) {
-  char tmpl[] = "/tmp/concur-reference-s11-XXXXXX";
-  const std::string dir = ::mkdtemp(tmpl);
-  const std::string path = dir + "/s11.xml";
-  std::ofstream(path) << "<mme>\n  <s1 address=\"127.0.0.1\" port=\"0\" backend=\"userspace_udp\"/>\n"
-                      << "  <plmn mcc=\"001\" mnc=\"01\"/>\n  <tai tac=\"1\"/>\n"
-                      << "  <s11 address=\"127.0.0.1\" port=\"0\">\n  </s11>\n</mme>\n";
-  transport::testing::ChildProcess p({CONCUR_REFERENCE_MME, "--config", path});
-  const auto status = p.wait_exit(10s);
-  while (p.read_line(100ms)) {
-  }
-  std::remove(path.c_str());
-  ::rmdir(dir.c_str());
-  ASSERT_TRUE(status.has_value()) << p.transcript();
-  EXPECT_EQ(*status, 1) << p.transcript();
-  EXPECT_NE(p.transcript().find("s11.xml:5: s11/sgw: missing"), std::string::npos) << p.transcript();
+  const auto r = start_with_config("s11.xml", std::string("<mme>\n  <s1 address=\"127.0.0.1\" port=\"0\" backend=\"userspace_udp\"/>\n" "  <plmn mcc=\"001\" mnc=\"01\"/>\n  <tai tac=\"1\"/>\n" "  <s11 address=\"127.0.0.1\" port=\"0\">\n  </s11>\n</mme>\n"));
+  const auto& status = r.status;
+  ASSERT_TRUE(status.has_value()) << r.transcript;
+  EXPECT_EQ(*status, 1) << r.transcript;
+  EXPECT_NE(r.transcript.find("s11.xml:5: s11/sgw: missing"), std::string::npos) << r.transcript;
 }
 
 TEST(ReferenceMmeS11Config, an_sgw_address_that_is_not_ipv4_is_refused_naming_file_line_and_field) {
-  char tmpl[] = "/tmp/concur-reference-s11-XXXXXX";
-  const std::string dir = ::mkdtemp(tmpl);
-  const std::string path = dir + "/s11.xml";
-  std::ofstream(path) << "<mme>\n  <s1 address=\"127.0.0.1\" port=\"0\" backend=\"userspace_udp\"/>\n"
-                      << "  <plmn mcc=\"001\" mnc=\"01\"/>\n  <tai tac=\"1\"/>\n"
-                      << "  <s11 address=\"127.0.0.1\" port=\"0\">\n    <sgw address=\"sgw.example\"/>\n  </s11>\n</mme>\n";
-  transport::testing::ChildProcess p({CONCUR_REFERENCE_MME, "--config", path});
-  const auto status = p.wait_exit(10s);
-  while (p.read_line(100ms)) {
-  }
-  std::remove(path.c_str());
-  ::rmdir(dir.c_str());
-  ASSERT_TRUE(status.has_value()) << p.transcript();
-  EXPECT_EQ(*status, 1) << p.transcript();
-  EXPECT_NE(p.transcript().find("s11.xml:6: sgw@address: 'sgw.example' is not an IPv4 address"), std::string::npos)
-      << p.transcript();
+  const auto r = start_with_config("s11.xml", std::string("<mme>\n  <s1 address=\"127.0.0.1\" port=\"0\" backend=\"userspace_udp\"/>\n" "  <plmn mcc=\"001\" mnc=\"01\"/>\n  <tai tac=\"1\"/>\n" "  <s11 address=\"127.0.0.1\" port=\"0\">\n    <sgw address=\"sgw.example\"/>\n  </s11>\n</mme>\n"));
+  const auto& status = r.status;
+  ASSERT_TRUE(status.has_value()) << r.transcript;
+  EXPECT_EQ(*status, 1) << r.transcript;
+  EXPECT_NE(r.transcript.find("s11.xml:6: sgw@address: 'sgw.example' is not an IPv4 address"), std::string::npos)
+      << r.transcript;
 }
 
 }  // namespace
