@@ -96,6 +96,27 @@ std::optional<std::string> ChildProcess::wait_for_line(const std::string& prefix
   return std::nullopt;
 }
 
+void ChildProcess::drain(std::chrono::milliseconds timeout) {
+  // Bounded: a child that never stops writing still lets the caller pump its other children.
+  for (int reads = 0; out_fd_ >= 0 && reads < 64; ++reads) {
+    pollfd p{out_fd_, POLLIN, 0};
+    if (::poll(&p, 1, reads == 0 ? static_cast<int>(timeout.count()) : 0) <= 0) break;
+    char buf[65536];
+    const ssize_t n = ::read(out_fd_, buf, sizeof(buf));
+    if (n <= 0) {
+      ::close(out_fd_);
+      out_fd_ = -1;
+      break;
+    }
+    buffer_.append(buf, static_cast<std::size_t>(n));
+  }
+  // Complete lines go to the transcript as read_line() would have returned them.
+  if (const auto last_nl = buffer_.rfind('\n'); last_nl != std::string::npos) {
+    transcript_.append(buffer_, 0, last_nl + 1);
+    buffer_.erase(0, last_nl + 1);
+  }
+}
+
 std::string ChildProcess::transcript() {
   while (read_line(std::chrono::milliseconds(0))) {
   }

@@ -27,6 +27,10 @@ class ChildProcess {
   std::optional<std::string> read_line(std::chrono::milliseconds timeout);
   /// Waits until a line starting with `prefix` (returned), at most `timeout`.
   std::optional<std::string> wait_for_line(const std::string& prefix, std::chrono::milliseconds timeout);
+  /// Files everything it has printed so far in the transcript, waiting at most `timeout` for the
+  /// first bytes: a child that logs faster than one line per call must never find its pipe full
+  /// (it would block on its next log line and stall the SUT mid-case).
+  void drain(std::chrono::milliseconds timeout);
   /// Everything it printed so far.
   std::string transcript();
   /// Whether it exited (waiting at most `timeout`), and its exit status when it did.

@@ -41,7 +41,7 @@ class ReferenceEnb {
   /// Waits (bounded) for its `s1-setup done` line.
   bool wait_for_s1_setup(std::chrono::milliseconds timeout) { return process_->wait_for_line("s1-setup done", timeout).has_value(); }
   std::string transcript() { return process_->transcript(); }
-  void pump_output(std::chrono::milliseconds timeout) { process_->read_line(timeout); }
+  void pump_output(std::chrono::milliseconds timeout) { process_->drain(timeout); }
 
  private:
   ReferenceEnb() = default;

@@ -54,7 +54,7 @@ class ReferenceSut {
   /// Everything the MME printed so far (its decision log).
   std::string transcript() { return process_->transcript(); }
   /// Reads what the MME printed, waiting at most `timeout` (its pipe must not fill up).
-  void pump_output(std::chrono::milliseconds timeout) { process_->read_line(timeout); }
+  void pump_output(std::chrono::milliseconds timeout) { process_->drain(timeout); }
 
  private:
   ReferenceSut() = default;

@@ -388,7 +388,8 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   // The reference SUTs' decision logs must be read while they run, or their pipes fill and they block.
   while (running.load() > 0) {
     if (sut || enb_session) {
-      if (sut) sut->pump_output(std::chrono::milliseconds(enb_session ? 50 : 100));
+      // Only one of the two waits: the other child is drained at once, every round.
+      if (sut) sut->pump_output(std::chrono::milliseconds(enb_session ? 0 : 100));
       if (enb_session) enb_session->pump_output(std::chrono::milliseconds(sut ? 50 : 100));
     } else {
       std::unique_lock lock(end_mutex);
