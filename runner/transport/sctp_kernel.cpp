@@ -116,6 +116,11 @@ class KernelAssociation final : public SctpAssociation {
       return SendStatus::failure("stream " + std::to_string(stream) + " is out of range: the peer granted " +
                                  std::to_string(outbound_) + " outbound streams");
     }
+    // Reported before it is handed to the stack, not after: the SUT's answer can arrive and be
+    // reported by another thread (a parallel case polling the shared S10/S3 port) before this
+    // call returns, and the judge takes the tap's order as the order of events. A send that
+    // then fails ends the case in error with the reason, so the record is not left unexplained.
+    tap_sctp(options_, Direction::sent, local_, remote_, stream, ppid, std::nullopt, bytes);
     const Deadline deadline(options_.send_timeout);
     for (;;) {
       const int n = sctp_sendmsg(fd_, bytes.data(), bytes.size(), nullptr, 0, htonl(ppid), 0, stream, 0, 0);
@@ -129,7 +134,6 @@ class KernelAssociation final : public SctpAssociation {
                                    " ms (peer not acknowledging)");
       }
     }
-    tap_sctp(options_, Direction::sent, local_, remote_, stream, ppid, std::nullopt, bytes);
     return SendStatus::success();
   }
 

@@ -236,6 +236,11 @@ class UserspaceAssociation final : public SctpAssociation {
     sctp_sndinfo info{};
     info.snd_sid = stream;
     info.snd_ppid = htonl(ppid);  // PPID is opaque to the stack: it goes on the wire as given
+    // Reported before it is handed to the stack, not after: the SUT's answer can arrive and be
+    // reported by another thread (a parallel case polling the shared S10/S3 port) before this
+    // call returns, and the judge takes the tap's order as the order of events. A send that
+    // then fails ends the case in error with the reason, so the record is not left unexplained.
+    tap_sctp(options_, Direction::sent, local_, remote_, stream, ppid, std::nullopt, bytes);
     const Deadline deadline(options_.send_timeout);
     for (;;) {
       const auto seen = stack_.generation();
@@ -251,7 +256,6 @@ class UserspaceAssociation final : public SctpAssociation {
       }
       stack_.wait_after(seen, deadline.when());
     }
-    tap_sctp(options_, Direction::sent, local_, remote_, stream, ppid, std::nullopt, bytes);
     return SendStatus::success();
   }
 

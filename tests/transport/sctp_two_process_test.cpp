@@ -370,6 +370,29 @@ TEST_P(SctpBetweenProcesses, tap_sees_every_message_with_addresses_stream_ppid_a
   EXPECT_LE(records[0].time, records[1].time);
 }
 
+// The judge takes the tap's order as the order of events. A message must be reported before it
+// is handed to the stack: the SUT's answer can otherwise be reported first, by another thread
+// polling a shared port (a parallel case's S10 peer), and a correct MME looked as if it had
+// answered before it was asked (a false rule-7 fail in CI).
+TEST_P(SctpBetweenProcesses, tap_reports_a_sent_message_before_the_peer_can_have_received_it) {
+  Peer peer = start_peer("echo");
+  auto tap = std::make_shared<Tap>();
+  std::optional<bool> peer_had_it_when_reported;
+  const Bytes payload = pattern(2, 120);
+  tap->add([&](const TapRecord& r) {
+    if (r.direction != Direction::sent || peer_had_it_when_reported) return;
+    // Give a send that already happened every chance to reach the peer and be printed by it.
+    peer_had_it_when_reported = peer.process->wait_for_line(expected_message_line(2, kS1apPpid, payload.size()), 300ms).has_value();
+  });
+  SctpOptions o = options_for(peer);
+  o.tap = tap;
+  auto a = connect_up(peer, o);
+  ASSERT_TRUE(a->send(2, kS1apPpid, view_of(payload)));
+  ASSERT_TRUE(peer_had_it_when_reported.has_value());
+  EXPECT_FALSE(*peer_had_it_when_reported) << "the tap reported the message after the peer had it";
+  EXPECT_EQ(a->receive(kEventTimeout).kind, SctpEventKind::message) << "and it was sent all the same";
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SctpBetweenProcesses,
                          ::testing::Values(SctpBackend::userspace_udp, SctpBackend::kernel),
                          [](const auto& param_info) { return std::string(to_string(param_info.param)); });
