@@ -341,6 +341,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       env.sut_s1 = for_enb ? enb_s1 : sut_s1;
       env.enb_sut = for_enb ? &enb_session->link() : nullptr;
       env.slot = slot;
+      env.subscribers_per_slot = scenario::subscribers_needed(for_enb ? enb_cases : mme_cases, 1);
       env.case_number = i;
       env.tap = tap;
       env.s10 = s10_port.get();

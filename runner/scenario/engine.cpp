@@ -59,6 +59,10 @@ std::optional<std::string> not_applicable(const TestCase& tc, const profile::Sut
   return std::nullopt;
 }
 
+std::size_t subscriber_index(const Environment& env, std::size_t ues, std::size_t u) {
+  return env.slot * std::max(env.subscribers_per_slot, ues) + u;
+}
+
 std::size_t subscribers_needed(const std::vector<TestCase>& cases, std::size_t slots) {
   std::size_t per_case = 0;
   for (const auto& tc : cases) per_case = std::max(per_case, tc.ue_names().size());
@@ -107,7 +111,7 @@ CaseRun::CaseRun(const TestCase& t, const Environment& e, CaseResult& result) : 
   }
   const auto ue_names = tc.ue_names();
   for (std::size_t u = 0; u < ue_names.size(); ++u) {
-    const std::size_t index = env.slot * ue_names.size() + u;
+    const std::size_t index = subscriber_index(env, ue_names.size(), u);
     if (index >= p.subscribers.size())
       throw std::runtime_error("slot " + std::to_string(env.slot) + " needs subscriber #" + std::to_string(index + 1) +
                                " but the profile has " + std::to_string(p.subscribers.size()));

@@ -55,6 +55,10 @@ struct Environment {
   const profile::SutProfile* profile = nullptr;
   transport::SocketAddress sut_s1;
   std::size_t slot = 0;
+  /// Subscribers each slot owns: the most UEs any case of the run has (subscribers_needed / slots).
+  /// A slot's UEs are subscribers [slot * this, slot * this + UEs of the case), so a case with
+  /// fewer UEs never takes a subscriber of the next slot's case.
+  std::size_t subscribers_per_slot = 1;
   /// Position of the case in the run. eNB ids are taken by it, not by slot: a SUT may notice an
   /// eNB's departure after the next case's eNB with the same Global eNB ID already arrived.
   std::size_t case_number = 0;
@@ -76,6 +80,9 @@ struct Environment {
 /// A reason when the profile lacks a PICS the case needs (verdict `none`).
 std::optional<std::string> not_applicable(const TestCase& tc, const profile::SutProfile& profile);
 
+/// Which of the profile's subscribers (0-based) UE `u` of a case with `ues` UEs takes in `env`'s
+/// slot: each slot owns `env.subscribers_per_slot` of them, whatever the case's own count.
+std::size_t subscriber_index(const Environment& env, std::size_t ues, std::size_t u);
 /// How many subscribers `slots` parallel slots need for these cases.
 std::size_t subscribers_needed(const std::vector<TestCase>& cases, std::size_t slots);
 
