@@ -187,6 +187,39 @@ TEST(Rule7, ucm_failure_is_an_unsuccessful_completion_and_releases_the_relocatio
   EXPECT_EQ(judge(t).verdict(Rule::r7), Verdict::pass);
 }
 
+// Crossing on the S1 link: the MME sent the UCM before it took in the HANDOVER REQUIRED the
+// observer saw first. Both were in the MME's hands at once: rule 7's situation.
+TEST(Rule7, ucm_crossing_a_pending_handover_required_then_relocation_after_the_response_passes) {
+  Trace t;
+  t.attach(ue, 0, key_of(1));
+  const std::size_t required = t.handover_required_to_other_mme(ue);
+  const std::size_t ucm = t.down(ue, UeContextModificationRequest{key_of(2)});
+  const std::size_t response = t.up(ue, UeContextModificationResponse{});
+  const std::size_t frr = t.relocation_out(plain_s10(), 100, kImsi);
+  const Judged j = judge(t);
+  ASSERT_EQ(j.verdict(Rule::r7), Verdict::pass);
+  EXPECT_THAT(indices(j.first(Rule::r7, Verdict::pass)), ElementsAre(required, ucm, response, frr));
+}
+
+TEST(Rule7, ucm_crossing_a_pending_handover_required_then_relocation_before_the_response_fails) {
+  Trace t;
+  t.attach(ue, 0, key_of(1));
+  t.handover_required_to_other_mme(ue);
+  t.down(ue, UeContextModificationRequest{key_of(2)});
+  t.relocation_out(plain_s10(), 100, kImsi);
+  EXPECT_EQ(judge(t).verdict(Rule::r7), Verdict::fail);
+}
+
+TEST(Rule7, ucm_after_the_relocation_went_out_is_not_the_rules_situation) {
+  Trace t;
+  t.attach(ue, 0, key_of(1));
+  t.handover_required_to_other_mme(ue);
+  t.relocation_out(plain_s10(), 100, kImsi);
+  t.down(ue, UeContextModificationRequest{key_of(2)});
+  t.up(ue, UeContextModificationResponse{});
+  EXPECT_EQ(judge(t).verdict(Rule::r7), Verdict::inconc);
+}
+
 TEST(Rule7, ucm_without_security_key_does_not_hold_back_a_relocation) {
   Trace t;
   t.attach(ue, 0, key_of(1));

@@ -172,6 +172,9 @@ TEST_F(ExploreRun, ucm_x_s10_handover_against_the_conformant_mme_no_ordering_fai
   EXPECT_EQ(held.reason.rfind("not reachable: FRRsp: no ForwardRelocationRequest", 0), 0u) << held.reason;
   // A HANDOVER REQUIRED inside the SMC reaches rule 8's window; the monitor judged it there.
   EXPECT_NE(r.junit.find("rule monitor: R8 pass"), std::string::npos);
+  // SMCC.HOReq.UCMR: the MME's UCM crosses the HANDOVER REQUIRED on the S1 link; it held the
+  // relocation until the UCM RESPONSE, and the monitor judges that as rule 7's situation.
+  EXPECT_NE(r.junit.find("rule monitor: R7 pass"), std::string::npos);
 }
 
 TEST_F(ExploreRun, ucm_x_s10_handover_against_the_mme_violating_rule_7_an_ordering_fails_with_the_monitors_r7_reason) {

@@ -6,7 +6,11 @@
 /// Fires on an S10 FORWARD RELOCATION REQUEST the MME sends while a UE CONTEXT MODIFICATION
 /// REQUEST with a SecurityKey has had neither RESPONSE nor FAILURE. Pass: an inter-MME HANDOVER
 /// REQUIRED reached the MME during such a UCM and the relocation went out after its RESPONSE or
-/// FAILURE (both count as completion).
+/// FAILURE (both count as completion). Messages can cross on the S1 link: the MME may start the
+/// UCM while an inter-MME HANDOVER REQUIRED it has not acted on yet is on its way or pending, so
+/// the observer sees the HANDOVER REQUIRED first. The MME then has both in hand at once, which is
+/// the rule's situation too (had it taken the HANDOVER REQUIRED first, it would be in rule 8's
+/// window and send no UCM): a relocation after the UCM's completion passes, one during it fails.
 #include <map>
 
 #include "monitor/procedure_tracker.h"
@@ -31,6 +35,11 @@ class Rule7 final : public RuleCheck {
         m && ucm_with_key && scope_of(*m, config_.sut) != HandoverScope::intra_mme &&
         scope_of(*m, config_.sut) != HandoverScope::inter_rat) {
       waiting = Waiting{ref_of(e), before.ucm->request, std::nullopt};
+    }
+    if (const auto* m = std::get_if<UeContextModificationRequest>(&e.body);
+        m && m->security_key && e.from == config_.sut.node && before.handover && !before.handover->relocation &&
+        !before.handover->target_leg_requested && before.handover->scope != HandoverScope::intra_mme && before.handover->scope != HandoverScope::inter_rat) {
+      waiting = Waiting{before.handover->required, ref_of(e), std::nullopt};  // crossed: see above
     }
     if (std::holds_alternative<HandoverRequest>(e.body) && !before.incoming_relocation) waiting.reset();  // intra-MME
     if (std::holds_alternative<UeContextModificationResponse>(e.body) ||
