@@ -49,6 +49,7 @@ void ProcedureTracker::end_connection(UeState& ue) const {
   ue.ecm_connected = false;
   ue.smc.reset();
   ue.smc_ended_this_connection.reset();
+  ue.smc_completed_this_connection.reset();
   ue.s1_rekey.reset();
   ue.s1_rekey_ended_this_connection.reset();
   ue.ucm.reset();
@@ -74,6 +75,13 @@ void ProcedureTracker::apply(const Event& e, UeState& ue) const {
           [&](const AuthenticationRequest& m) { ue.authenticated_ksi = m.eksi; },
           [&](const SecurityModeCommand& m) {
             const bool fresh = takes_new_kasme(m, ue);
+            // T3460 expired just as the UE's COMPLETE was on its way: the MME resent the same
+            // COMMAND, then took the COMPLETE. The procedure stays complete (the UE answers the
+            // copy with another COMPLETE); reopening it would make the MME's next ICS look like
+            // one sent during an SMC.
+            if (!ue.smc && !fresh && ue.smc_completed_this_connection && ue.smc_completed_this_connection->eksi == m.eksi &&
+                ue.smc_completed_this_connection->selected == m.selected)
+              return;
             ue.smc = SmcInFlight{here, m.eksi, m.selected, fresh};
             // Rules 3 and 8: a new KASME while the AS context runs on the old one.
             if (fresh && ue.ecm_connected && ue.as_chain && !ue.inherited) {
@@ -83,6 +91,7 @@ void ProcedureTracker::apply(const Event& e, UeState& ue) const {
           },
           [&](const SecurityModeComplete&) {
             if (ue.smc) {
+              ue.smc_completed_this_connection = *ue.smc;
               ue.nas_ksi = ue.smc->eksi;
               if (ue.rekey && ue.rekey->new_ksi == ue.smc->eksi) ue.rekey->smc_complete = here;
             }
@@ -94,6 +103,7 @@ void ProcedureTracker::apply(const Event& e, UeState& ue) const {
             // The UE refused the new KASME: nothing changes hands, the old chain stays.
             if (ue.rekey && !ue.rekey->smc_complete) ue.rekey.reset();
             ue.smc.reset();
+            ue.smc_completed_this_connection.reset();
             ue.smc_ended_this_connection = here;
           },
           [&](const InitialContextSetupRequest& m) {

@@ -104,6 +104,10 @@ struct UeState {
   bool ecm_connected = false;
   std::optional<SmcInFlight> smc;
   std::optional<EventRef> smc_ended_this_connection;    ///< last SMC Complete / Reject
+  /// The last SMC that completed in this connection: a COMMAND identical to it that comes after
+  /// its COMPLETE is the MME's T3460 retransmission crossing that COMPLETE (TS 24.301 5.4.3.7),
+  /// not a new procedure.
+  std::optional<SmcInFlight> smc_completed_this_connection;
   std::optional<S1RekeyInFlight> s1_rekey;
   std::optional<EventRef> s1_rekey_ended_this_connection;  ///< last ICS / UCM(key) response or failure
   std::optional<UcmInFlight> ucm;

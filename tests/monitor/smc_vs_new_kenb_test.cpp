@@ -50,6 +50,31 @@ TEST(Rule1, initial_context_setup_after_security_mode_complete_passes) {
   EXPECT_THAT(indices(j.first(Rule::r1, Verdict::pass)), ElementsAre(5u, 6u));
 }
 
+// T3460 expired while the UE's COMPLETE was in flight: the MME resent the same COMMAND, then took
+// the COMPLETE and set up the context. The SMC had ended; the copy does not reopen it.
+TEST(Rule1, a_retransmitted_smc_crossing_the_complete_does_not_reopen_the_smc) {
+  Trace t;
+  t.up(ue, NasInitialRequest{});
+  t.down(ue, SecurityModeCommand{0, {2, 2}});
+  t.up(ue, SecurityModeComplete{});
+  t.down(ue, SecurityModeCommand{0, {2, 2}});  // the retransmission
+  t.down(ue, InitialContextSetupRequest{key_of(1)});
+  t.up(ue, SecurityModeComplete{});  // the UE's answer to the copy
+  EXPECT_EQ(judge(t).verdict(Rule::r1), Verdict::pass);
+}
+
+TEST(Rule1, an_smc_with_other_algorithms_after_the_complete_is_a_new_procedure) {
+  Trace t;
+  t.up(ue, NasInitialRequest{});
+  t.down(ue, SecurityModeCommand{0, {2, 2}});
+  t.up(ue, SecurityModeComplete{});
+  const std::size_t smc = t.down(ue, SecurityModeCommand{0, {1, 2}});
+  const std::size_t ics = t.down(ue, InitialContextSetupRequest{key_of(1)});
+  const Judged j = judge(t);
+  ASSERT_EQ(j.verdict(Rule::r1), Verdict::fail);
+  EXPECT_THAT(indices(j.first(Rule::r1, Verdict::fail)), ElementsAre(smc, ics));
+}
+
 TEST(Rule1, ucm_without_security_key_during_smc_is_allowed) {
   Trace t;
   t.attach(ue, 0, key_of(1));
