@@ -78,6 +78,37 @@ TEST(Rule8, relocation_whose_current_context_is_still_the_old_kasme_fails) {
   EXPECT_THAT(j.first(Rule::r8, Verdict::fail).seen, HasSubstr("old KASME equals the new KASME"));
 }
 
+// HANDOVER REQUIRED during the SMC, the UE's COMPLETE right after: an MME that relocates at once
+// (against rule 6) sends the context from before the SMC, and the observer sees it after the
+// COMPLETE. The MME had not taken the COMPLETE: rule 6 fails it, rule 8 does not judge it.
+TEST(Rule8, relocation_with_exactly_the_pre_smc_context_crossed_the_complete_and_is_rule_6s) {
+  Trace t;
+  t.attach(ue, 0, key_of(1));
+  const std::size_t smc = t.reauthenticate(ue, 1);
+  const std::size_t required = t.handover_required_to_other_mme(ue);
+  const std::size_t complete = t.up(ue, SecurityModeComplete{});
+  const std::size_t frr = t.relocation_out(s10_relocation(0, key_of(0xdd), NhNcc{2, key_of(2)}), 100, kImsi);
+  const Judged j = judge(t);
+  ASSERT_EQ(j.verdict(Rule::r6), Verdict::fail) << j.report;
+  const Finding& f = j.first(Rule::r6, Verdict::fail);
+  EXPECT_THAT(indices(f), ElementsAre(smc, required, complete, frr));
+  EXPECT_THAT(f.reason, HasSubstr("crossed the SECURITY MODE COMPLETE"));
+  EXPECT_EQ(j.verdict(Rule::r8), Verdict::inconc) << j.report;
+  EXPECT_THAT(j.first(Rule::r8, Verdict::inconc).reason, HasSubstr("rule 6 judges it"));
+}
+
+TEST(Rule8, relocation_with_the_new_context_but_no_old_one_stays_rule_8s_fail) {
+  Trace t;
+  t.attach(ue, 0, key_of(1));
+  t.reauthenticate(ue, 1);
+  t.handover_required_to_other_mme(ue);
+  t.up(ue, SecurityModeComplete{});
+  t.relocation_out(s10_relocation(1, key_of(0xee), NhNcc{2, key_of(2)}), 100, kImsi);
+  const Judged j = judge(t);
+  EXPECT_EQ(j.verdict(Rule::r8), Verdict::fail) << j.report;
+  EXPECT_EQ(j.verdict(Rule::r6), Verdict::pass) << j.report;
+}
+
 TEST(Rule8, old_ncc_restarting_instead_of_continuing_the_old_chain_fails_without_keys) {
   Trace t;
   t.attach(ue, 0, key_of(1));

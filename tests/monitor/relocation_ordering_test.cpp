@@ -15,6 +15,10 @@ const std::string kImsi = "001010000000002";
 const Leg ue{"eNB1", 5, 50, kImsi};
 
 ForwardRelocationRequest plain_s10() { return s10_relocation(0, key_of(0xa0), NhNcc{2, key_of(0xb2)}); }
+/// What a rule-8-conformant MME sends after the SMC for eKSI 1 completed: the new context and the old.
+ForwardRelocationRequest s10_after_the_smc() {
+  return s10_relocation(1, key_of(0xee), std::nullopt, OldEpsSecurityContext{0, key_of(0xa0), NhNcc{2, key_of(0xb2)}});
+}
 
 ForwardRelocationRequest s3_relocation() {
   return ForwardRelocationRequest{GtpInterface::s3, std::nullopt, UmtsMmContext{0, {}, {}}};
@@ -40,7 +44,7 @@ TEST(Rule6, relocation_after_security_mode_complete_passes) {
   const std::size_t smc = t.reauthenticate(ue, 1);
   const std::size_t required = t.handover_required_to_other_mme(ue);
   const std::size_t complete = t.up(ue, SecurityModeComplete{});
-  const std::size_t frr = t.relocation_out(plain_s10(), 100, kImsi);
+  const std::size_t frr = t.relocation_out(s10_after_the_smc(), 100, kImsi);
   t.finish_relocation_out(ue, 100);
   const Judged j = judge(t);
   ASSERT_EQ(j.verdict(Rule::r6), Verdict::pass) << j.report;
@@ -87,7 +91,7 @@ TEST(Rule6, a_target_tai_the_mme_does_not_serve_makes_the_handover_inter_mme) {
   t.reauthenticate(ue, 1);
   t.up(ue, HandoverRequired{HandoverType::intra_lte, TrackingAreaId{"00101", 2}, HandoverTargetCore::unknown});
   t.up(ue, SecurityModeComplete{});
-  t.relocation_out(plain_s10(), 100, kImsi);
+  t.relocation_out(s10_after_the_smc(), 100, kImsi);
   MonitorConfig c;
   c.sut.served_tais = {TrackingAreaId{"00101", 1}};
   EXPECT_EQ(judge(t, c).verdict(Rule::r6), Verdict::pass);

@@ -66,6 +66,22 @@ class Rule6 final : public RuleCheck {
       waiting.reset();
       return;
     }
+    // After the COMPLETE as observed, yet built before the MME took it: sent during the SMC.
+    if (relocation_out && before.rekey && crossed_the_smc_complete(*frr, *before.rekey)) {
+      std::vector<EventRef> ev{before.rekey->smc_command};
+      if (before.handover) ev.push_back(before.handover->required);
+      ev.push_back(*before.rekey->smc_complete);
+      ev.push_back(ref_of(e));
+      log.add(Verdict::fail,
+              what + " carries the NAS context from before the SMC for the new KASME (" + ksi_text(before.rekey->old_ksi) +
+                  " as current, no old security context): the MME sent it while the SMC (#" +
+                  std::to_string(before.rekey->smc_command.index) + ") was ongoing on its side; it crossed the SECURITY "
+                  "MODE COMPLETE (#" + std::to_string(before.rekey->smc_complete->index) + ")",
+              ev, "no " + what + " until SECURITY MODE COMPLETE or REJECT",
+              what + " at #" + std::to_string(e.index) + " with " + ksi_text(before.rekey->old_ksi));
+      waiting.reset();
+      return;
+    }
     if (waiting && before.handover && leaves_the_mme(before.handover->scope)) {
       std::vector<EventRef> ev{waiting->smc, waiting->required};
       if (before.smc_ended_this_connection) ev.push_back(*before.smc_ended_this_connection);

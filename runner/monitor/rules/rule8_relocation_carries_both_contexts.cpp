@@ -37,6 +37,10 @@ class Rule8 final : public RuleCheck {
     if (!frr || frr->interface != GtpInterface::s10 || e.from != config_.sut.node) return;
     if (!before.rekey || !before.rekey->smc_complete) return;
     const NasRekey& w = *before.rekey;
+    if (crossed_the_smc_complete(*frr, w)) {  // rule 6's, from the MME's side (see rule_check.h)
+      crossed_[before.id] = ref_of(e);
+      return;
+    }
 
     std::vector<std::string> wrong;
     bool without_keys = true;
@@ -99,6 +103,14 @@ class Rule8 final : public RuleCheck {
 
   void finish(const UeState& ue, RuleLog& log) override {
     if (log.decided()) return;
+    if (const auto c = crossed_.find(ue.id); c != crossed_.end()) {
+      log.add(Verdict::inconc,
+              "the S10 FORWARD RELOCATION REQUEST (#" + std::to_string(c->second.index) +
+                  ") carried the NAS context from before the SMC: the MME built it before it took the SECURITY MODE "
+                  "COMPLETE (the two crossed), so it was sent during the SMC and rule 6 judges it",
+              {c->second});
+      return;
+    }
     const auto it = window_.find(ue.id);
     if (it != window_.end()) {
       log.add(Verdict::inconc,
@@ -114,6 +126,7 @@ class Rule8 final : public RuleCheck {
  private:
   const MonitorConfig& config_;
   std::map<std::size_t, EventRef> window_;
+  std::map<std::size_t, EventRef> crossed_;  ///< a relocation in the window that crossed the COMPLETE
 };
 
 }  // namespace

@@ -58,4 +58,10 @@ std::string ksi_text(std::optional<Ksi> ksi) {
   return ksi ? "eKSI " + std::to_string(*ksi) : std::string("eKSI unknown");
 }
 
+bool crossed_the_smc_complete(const ForwardRelocationRequest& frr, const NasRekey& rekey) {
+  if (frr.interface != GtpInterface::s10 || !frr.eps || !rekey.smc_complete || !rekey.old_ksi) return false;
+  if (*rekey.old_ksi == rekey.new_ksi) return false;
+  return frr.eps->ksi_asme == *rekey.old_ksi && !frr.eps->old_context;
+}
+
 }  // namespace concur::monitor

@@ -70,4 +70,10 @@ std::optional<Key256> kasme_of(const MonitorConfig& c, const UeState& ue, std::o
 
 std::string ksi_text(std::optional<Ksi> ksi);  ///< "eKSI 1" / "eKSI unknown"
 
+/// An S10 FORWARD RELOCATION REQUEST observed after the SECURITY MODE COMPLETE of `rekey` that
+/// carries exactly the NAS context from before that SMC (its old eKSI as current, no old security
+/// context): the MME built it before it took the COMPLETE, so from its side the SMC was still
+/// ongoing; the two crossed on the way. Rule 6 judges it (sent during the SMC), not rule 8.
+bool crossed_the_smc_complete(const ForwardRelocationRequest& frr, const NasRekey& rekey);
+
 }  // namespace concur::monitor
