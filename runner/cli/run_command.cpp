@@ -174,6 +174,11 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   // Rule 5 binds the eNB: --violate R5 goes to the reference eNB, every other rule to the MME.
   std::vector<std::string> mme_violations, enb_violations;
   for (const auto& v : o.violations) (v == "R5" ? enb_violations : mme_violations).push_back(v);
+  // A variant whose SUT no selected case talks to would be silently ignored: say so.
+  for (const auto& v : o.violations)
+    if (v == "R5" ? !any_enb_case : !any_mme_case)
+      err << "concur run: warning: --violate " << v << " has no effect: no selected case runs against the reference "
+          << (v == "R5" ? "eNB" : "MME") << (o.filter.empty() ? "" : " (--filter '" + o.filter + "')") << "\n";
 
   std::error_code ec;
   std::filesystem::create_directories(std::filesystem::path(o.out) / "pcap", ec);
