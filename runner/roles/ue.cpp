@@ -156,6 +156,19 @@ Bytes Ue::protect_uplink(const nas::NasMessage& m) {
   return plain;
 }
 
+std::optional<Bytes> Ue::tracking_area_update_request_failing_integrity() {
+  if (!nas_.current() || !guti_) return std::nullopt;
+  nas::TrackingAreaUpdateRequest tau;
+  tau.eps_update_type = 0;  // TA updating, no "active" flag (TS 24.301 9.9.3.14)
+  tau.nas_ksi = {false, *nas_.current_ksi()};
+  tau.old_guti = nas::EpsMobileIdentity::from_guti(*guti_);
+  Bytes pdu = protect_uplink(nas::NasMessage(tau));
+  // Octets 2-5 are the MAC (TS 24.301 9.1): one flipped bit makes the check fail whatever the
+  // algorithm, and the COUNT was still consumed, as for any message the UE sent.
+  pdu.at(2) ^= 0x01;
+  return pdu;
+}
+
 void Ue::as_security_started() {
   if (nas_kasme_ && !expected_.connected())
     expected_.initial_context_setup(nas_kasme_->first, nas_kasme_->second, smc_complete_uplink_count_);
