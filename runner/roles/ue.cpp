@@ -135,7 +135,9 @@ Outcome<Bytes> Ue::answer_security_mode_command(const nas::SecurityModeCommand& 
                                       view_of(nas::encode(nas::NasMessage(nas::SecurityModeComplete{}))));
   nas_.take_into_use(smc.nas_ksi.ksi);
   const auto kasme = ctx->kasme();
-  const bool new_kasme = nas_kasme_ && nas_kasme_->first != smc.nas_ksi.ksi;
+  // A new KASME is a new key, whatever its eKSI: an MME may give it the eKSI of the one in use
+  // (NextEPC 0.3.10 re-authenticates with eKSI 0 again, lab/INTEROP.md).
+  const bool new_kasme = nas_kasme_ && (nas_kasme_->first != smc.nas_ksi.ksi || !(nas_kasme_->second == kasme));
   nas_kasme_ = std::make_pair(smc.nas_ksi.ksi, kasme);
   // Rule 4: an SMC for a new KASME in ECM-CONNECTED moves NAS, not AS.
   if (new_kasme && expected_.connected()) expected_.new_kasme_in_nas(smc.nas_ksi.ksi, kasme);
