@@ -359,8 +359,10 @@ SutProfile parse_profile(const std::string& text, const std::string& name) {
       } else if (kind == "control-socket") {
         p.reauth.kind = ReauthTrigger::Kind::control_socket;
         p.reauth.path = r.text(child, "path", false).value_or("");
+      } else if (kind == "tau-failing-integrity") {
+        p.reauth.kind = ReauthTrigger::Kind::tau_failing_integrity;
       } else {
-        r.fail(child, "reauth-trigger@kind", "'" + kind + "' is not none or control-socket");
+        r.fail(child, "reauth-trigger@kind", "'" + kind + "' is not none, control-socket or tau-failing-integrity");
       }
     } else if (tag == "enb-trigger") {
       r.only(child, {"kind", "path"});

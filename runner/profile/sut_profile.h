@@ -54,7 +54,10 @@ struct Capabilities {
 
 /// PIXIT: how the runner makes the SUT re-authenticate a UE in ECM-CONNECTED.
 struct ReauthTrigger {
-  enum class Kind { none, control_socket };
+  /// tau_failing_integrity: the UE itself sends a TRACKING AREA UPDATE REQUEST whose MAC does not
+  /// verify; an MME that cannot be told to re-authenticate (NextEPC 0.3.10) answers it with AKA
+  /// and a NAS SMC (lab/INTEROP.md), which is the window the R1-R3 cases need.
+  enum class Kind { none, control_socket, tau_failing_integrity };
   Kind kind = Kind::none;
   /// control_socket: a UNIX stream socket taking "reauth IMSI\n". Empty: the socket of the
   /// reference MME the runner starts itself.

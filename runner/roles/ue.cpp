@@ -135,7 +135,9 @@ Outcome<Bytes> Ue::answer_security_mode_command(const nas::SecurityModeCommand& 
                                       view_of(nas::encode(nas::NasMessage(nas::SecurityModeComplete{}))));
   nas_.take_into_use(smc.nas_ksi.ksi);
   const auto kasme = ctx->kasme();
-  const bool new_kasme = nas_kasme_ && nas_kasme_->first != smc.nas_ksi.ksi;
+  // A new KASME is a new key, whatever its eKSI: an MME may give it the eKSI of the one in use
+  // (NextEPC 0.3.10 re-authenticates with eKSI 0 again, lab/INTEROP.md).
+  const bool new_kasme = nas_kasme_ && (nas_kasme_->first != smc.nas_ksi.ksi || !(nas_kasme_->second == kasme));
   nas_kasme_ = std::make_pair(smc.nas_ksi.ksi, kasme);
   // Rule 4: an SMC for a new KASME in ECM-CONNECTED moves NAS, not AS.
   if (new_kasme && expected_.connected()) expected_.new_kasme_in_nas(smc.nas_ksi.ksi, kasme);
@@ -154,6 +156,19 @@ Bytes Ue::protect_uplink(const nas::NasMessage& m) {
   if (auto* ctx = nas_.current())
     return security::protect(*ctx, security::Direction::uplink, SecurityHeaderType::integrity_protected_ciphered, view_of(plain));
   return plain;
+}
+
+std::optional<Bytes> Ue::tracking_area_update_request_failing_integrity() {
+  if (!nas_.current() || !guti_) return std::nullopt;
+  nas::TrackingAreaUpdateRequest tau;
+  tau.eps_update_type = 0;  // TA updating, no "active" flag (TS 24.301 9.9.3.14)
+  tau.nas_ksi = {false, *nas_.current_ksi()};
+  tau.old_guti = nas::EpsMobileIdentity::from_guti(*guti_);
+  Bytes pdu = protect_uplink(nas::NasMessage(tau));
+  // Octets 2-5 are the MAC (TS 24.301 9.1): one flipped bit makes the check fail whatever the
+  // algorithm, and the COUNT was still consumed, as for any message the UE sent.
+  pdu.at(2) ^= 0x01;
+  return pdu;
 }
 
 void Ue::as_security_started() {

@@ -57,6 +57,11 @@ class Ue {
   /// SECURITY MODE REJECT (plain, TS 24.301 5.4.3.5); the context the SMC named is dropped.
   Bytes reject_security_mode_command(const nas::SecurityModeCommand& smc, std::uint8_t emm_cause);
   Bytes protect_uplink(const nas::NasMessage& m);
+  /// TRACKING AREA UPDATE REQUEST (TA updating, current eKSI, the GUTI of the last ATTACH ACCEPT)
+  /// protected with the current context, its MAC then spoilt: a re-authentication trigger from
+  /// the UE's side, since an MME cannot trust the UE's context after a failed integrity check and
+  /// may re-authenticate it (TS 24.301 4.4.4.3). nullopt without a current context or a GUTI.
+  std::optional<Bytes> tracking_area_update_request_failing_integrity();
   /// The GUTI of the last ATTACH ACCEPT (it names the UE in ECM-IDLE: S-TMSI, TS 23.003 2.9).
   const std::optional<nas::Guti>& guti() const { return guti_; }
   /// SERVICE REQUEST (TS 24.301 8.2.25) with the current context's eKSI, the 5-bit sequence number

@@ -566,6 +566,16 @@ bool CaseRun::step(const Step& s, bool preamble) {
       return true;
     case StepKind::trigger: {
       UeSlot& ue = ue_named(s.ue);
+      if (env.profile->reauth.kind == profile::ReauthTrigger::Kind::tau_failing_integrity) {
+        // The UE's own trigger: nothing to retry, the MME's answer (an AKA, or not) is what the
+        // steps after this one expect.
+        if (!ue.leg) return set_outcome(Verdict::error, ue.name + " is not in ECM-CONNECTED: no reauth trigger over its S1 leg"), false;
+        const auto pdu = ue.ue->tracking_area_update_request_failing_integrity();
+        if (!pdu) return set_outcome(Verdict::inconc, ue.name + " has no NAS context or GUTI to send a TRACKING AREA UPDATE REQUEST with"), false;
+        emit({ue.name, "TrackingAreaUpdateRequest", "UplinkNASTransport(TrackingAreaUpdateRequest, MAC failing: reauth trigger)",
+              [this, &ue, bytes = *pdu] { return send_uplink_nas(ue, bytes); }});
+        return outcome_.verdict == Verdict::pass;
+      }
       if (!env.reauth) return set_outcome(Verdict::none, "the profile gives no way to trigger a re-authentication"), false;
       // The SUT reads its trigger and S1 independently: a refusal just after the attach may only
       // mean it has not processed the last S1 message yet. Retry within the guard time.

@@ -229,6 +229,20 @@ TEST(SutProfile, shipped_nextepc_profile_names_the_hss_identity_nextepcs_freedia
   EXPECT_TRUE(p.sgw->reply_to_sut_port) << "NextEPC reads S11 replies only on its port 2123 (lab/INTEROP.md)";
 }
 
+TEST(SutProfile, a_tau_failing_integrity_trigger_declares_reauth_trigger_without_a_socket) {
+  const auto p = parse_profile(profile_with(subscriber() + "  <reauth-trigger kind=\"tau-failing-integrity\"/>\n"), "lab.xml");
+  EXPECT_EQ(p.reauth.kind, ReauthTrigger::Kind::tau_failing_integrity);
+  EXPECT_TRUE(p.has_pics("reauth-trigger"));
+  EXPECT_NE(error_of(profile_with(subscriber() + "  <reauth-trigger kind=\"sms\"/>\n")).find("none, control-socket or tau-failing-integrity"),
+            std::string::npos);
+}
+
+TEST(SutProfile, shipped_nextepc_profile_triggers_reauthentication_by_the_ues_failing_tau) {
+  const auto p = load_profile(std::string(CONCUR_TESTCASES_DIR) + "/profiles/nextepc.xml");
+  EXPECT_EQ(p.reauth.kind, ReauthTrigger::Kind::tau_failing_integrity) << "NextEPC re-authenticates on it (lab/INTEROP.md)";
+  EXPECT_FALSE(p.has_pics("key-change-on-the-fly")) << "NextEPC 0.3.10 sends no UE CONTEXT MODIFICATION with a new KeNB";
+}
+
 TEST(SutProfile, keys_are_shown_as_fingerprints_unless_asked) {
   const auto p = parse_profile(profile_with(subscriber()), "lab.xml");
   EXPECT_EQ(shown(p.subscribers[0].k, false).find(kK), std::string::npos);
