@@ -101,6 +101,14 @@ std::string adapter_view(const s1ap::S1apMessage& m) {
     if (const auto* ics = std::get_if<monitor::InitialContextSetupRequest>(&*body)) {
       o << " key " << to_hex(ByteView(ics->security_key.data(), 32));
     }
+    if (const auto* hr = std::get_if<monitor::HandoverRequired>(&*body)) {
+      o << " type " << static_cast<int>(hr->type) << " target "
+        << (hr->target_tai ? hr->target_tai->plmn + "/" + std::to_string(hr->target_tai->tac) : "-");
+    }
+    if (const auto* hq = std::get_if<monitor::HandoverRequest>(&*body)) {
+      o << " type " << static_cast<int>(hq->type) << " ncc " << int(hq->security_context.ncc) << " nh "
+        << to_hex(ByteView(hq->security_context.nh.data(), 32));
+    }
   }
   return o.str();
 }

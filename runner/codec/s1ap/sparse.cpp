@@ -121,6 +121,49 @@ std::optional<Tai> tai_in(Bits& b) {
   return Tai{{plmn[0], plmn[1], plmn[2]}, static_cast<std::uint16_t>(tac)};
 }
 
+/// SecurityContext ::= SEQUENCE { nextHopChainingCount INTEGER (0..7), nextHopParameter
+/// SecurityKey, iE-Extensions OPTIONAL, ... }: extension and presence bits, 3 bits of NCC, the key.
+std::optional<SecurityContext> security_context_in(Bits& b) {
+  if (b.take(1) != 0 || b.take(1) != 0) return std::nullopt;
+  const auto ncc = static_cast<std::uint8_t>(b.take(3));
+  const auto key = key_in(b);
+  if (!key) return std::nullopt;
+  return SecurityContext{ncc, *key};
+}
+
+/// HandoverType ::= ENUMERATED { intralte, ltetoutran, ltetogeran, utrantolte, gerantolte, ...,
+/// eps-to-5gs, fivegs-to-eps }: extension bit and 3 bits; the extension values are left to the
+/// full decoder.
+std::optional<HandoverType> handover_type_in(Bits& b) {
+  if (b.take(1) != 0) return std::nullopt;
+  const std::uint32_t v = b.take(3);
+  if (!b.ok || v > 4) return std::nullopt;
+  return static_cast<HandoverType>(v);
+}
+
+/// TargetID ::= CHOICE { targeteNB-ID TargeteNB-ID, targetRNC-ID, cGI, ..., targetgNB-ID, ... }:
+/// only the eNB target (TargeteNB-ID ::= SEQUENCE { global-ENB-ID, selected-TAI, iE-Extensions
+/// OPTIONAL, ... }); the others are left to the full decoder.
+std::optional<TargetEnb> target_enb_in(Bits& b) {
+  if (b.take(1) != 0 || b.take(2) != 0) return std::nullopt;
+  if (b.take(1) != 0 || b.take(1) != 0) return std::nullopt;  // TargeteNB-ID extensions
+  // Global-ENB-ID ::= SEQUENCE { pLMNidentity, eNB-ID ENB-ID, iE-Extensions OPTIONAL, ... }
+  if (b.take(1) != 0 || b.take(1) != 0) return std::nullopt;
+  const ByteView plmn = b.octets(3);
+  // ENB-ID ::= CHOICE { macroENB-ID BIT STRING (SIZE(20)), homeENB-ID BIT STRING (SIZE(28)), ...,
+  // short-macroENB-ID, long-macroENB-ID }: fixed sizes above 16 bits are octet-aligned (X.691 16.10).
+  if (b.take(1) != 0) return std::nullopt;
+  const bool home = b.take(1) != 0;
+  b.align();
+  const std::uint32_t id = b.take(home ? 28 : 20);
+  const auto tai = tai_in(b);
+  if (!tai || !b.ok) return std::nullopt;
+  TargetEnb t;
+  t.global_enb_id = GlobalEnbId{{plmn[0], plmn[1], plmn[2]}, home ? EnbIdKind::home : EnbIdKind::macro, id};
+  t.selected_tai = *tai;
+  return t;
+}
+
 /// UE-S1AP-IDs ::= CHOICE { uE-S1AP-ID-pair SEQUENCE { mME-UE-S1AP-ID, eNB-UE-S1AP-ID,
 /// iE-Extensions OPTIONAL, ... }, mME-UE-S1AP-ID, ... }.
 struct UeIdPair {
@@ -222,7 +265,8 @@ bool scan(ByteView pdu, Scan& s) {
 
 // ---- the messages ----------------------------------------------------------------------------
 
-/// Reads into `m` the fields it has of: MME and eNB UE S1AP ids, NAS-PDU, TAI, SecurityKey.
+/// Reads into `m` the fields it has of: MME and eNB UE S1AP ids, NAS-PDU, TAI, SecurityKey
+/// (HANDOVER REQUIRED / REQUEST and UE CONTEXT RELEASE COMMAND read more, below).
 /// False when one of them is malformed. Presence of mandatory IEs was checked by scan().
 template <class M>
 bool fill(const Scan& s, M& m) {
@@ -271,6 +315,36 @@ bool fill(const Scan& s, UeContextReleaseCommand& m) {
   return true;
 }
 
+/// HANDOVER REQUIRED: ids, type and an eNB target (rule 6 reads the selected TAI); the type
+/// must agree with the target the way the full decoder sees them, so only intra-LTE is read here.
+bool fill(const Scan& s, HandoverRequired& m) {
+  if (!fill<HandoverRequired>(s, m)) return false;
+  const ScannedIe* type = s.find(id_HandoverType);
+  const ScannedIe* target = s.find(id_TargetID);
+  if (type == nullptr || target == nullptr) return false;
+  const auto t = whole(type->value, handover_type_in);
+  if (!t || *t != HandoverType::intralte) return false;
+  const auto enb = whole(target->value, target_enb_in);
+  if (!enb) return false;
+  m.handover_type = *t;
+  m.target_id = *enb;
+  return true;
+}
+
+/// HANDOVER REQUEST: the MME id, the type and the {NCC, NH} of rules 3 and 9.
+bool fill(const Scan& s, HandoverRequest& m) {
+  if (!fill<HandoverRequest>(s, m)) return false;
+  const ScannedIe* type = s.find(id_HandoverType);
+  const ScannedIe* sc = s.find(id_SecurityContext);
+  if (type == nullptr || sc == nullptr) return false;
+  const auto t = whole(type->value, handover_type_in);
+  const auto c = whole(sc->value, security_context_in);
+  if (!t || !c) return false;
+  m.handover_type = *t;
+  m.security_context = *c;
+  return true;
+}
+
 template <class M>
 std::optional<S1apMessage> sparse(const Scan& s) {
   M m;
@@ -288,8 +362,8 @@ Sparse find_sparse(std::uint8_t code, PduType type) {
   return found;
 }
 
-/// The modelled messages whose fields are only those fill() reads (besides Cause, E-RAB lists of
-/// tunnels, ECGI, ... which a UE-following reader does not use).
+/// The modelled messages whose fields a UE-following reader uses are those fill() reads (not
+/// Cause, E-RAB lists of tunnels, ECGI, containers, ...).
 Sparse sparse_for(std::uint8_t code, PduType type) {
   return find_sparse<InitialUeMessage,
                      DownlinkNasTransport, UplinkNasTransport, InitialContextSetupResponse, InitialContextSetupFailure,
@@ -297,7 +371,7 @@ Sparse sparse_for(std::uint8_t code, PduType type) {
                      UeContextReleaseRequest, UeContextReleaseCommand, UeContextReleaseComplete, HandoverCommand,
                      HandoverPreparationFailure, HandoverRequestAcknowledge, HandoverFailure, HandoverNotify,
                      HandoverCancel, HandoverCancelAcknowledge, EnbStatusTransfer, MmeStatusTransfer,
-                     PathSwitchRequestFailure>(code, type);
+                     PathSwitchRequestFailure, HandoverRequired, HandoverRequest>(code, type);
 }
 
 /// Modelled messages with fields fill() does not read that a UE-following reader needs.
@@ -308,8 +382,7 @@ bool modelled_in(std::uint8_t code, PduType type) {
 bool left_to_full_decoder(std::uint8_t code, PduType type) {
   // S1 SETUP, RESET and ERROR INDICATION are rare and say which end is the MME (node labels):
   // the full decoder checks all of their IEs before that is believed.
-  return modelled_in<InitialContextSetupRequest, HandoverRequired, HandoverRequest, PathSwitchRequest,
-                     PathSwitchRequestAcknowledge, S1SetupRequest, S1SetupResponse, S1SetupFailure, Reset,
+  return modelled_in<InitialContextSetupRequest, PathSwitchRequest, PathSwitchRequestAcknowledge, S1SetupRequest, S1SetupResponse, S1SetupFailure, Reset,
                      ErrorIndication>(code, type);
 }
 

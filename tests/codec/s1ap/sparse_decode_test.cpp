@@ -30,6 +30,14 @@ void expect_same_sparse_fields(const S1apMessage& full, const S1apMessage& spars
         if constexpr (requires { f.security_key; }) {
           EXPECT_EQ(f.security_key, s.security_key);
         }
+        if constexpr (std::is_same_v<M, HandoverRequired>) {
+          EXPECT_EQ(f.handover_type, s.handover_type);
+          EXPECT_EQ(f.target_id, s.target_id);
+        }
+        if constexpr (std::is_same_v<M, HandoverRequest>) {
+          EXPECT_EQ(f.handover_type, s.handover_type);
+          EXPECT_EQ(f.security_context, s.security_context);
+        }
         if constexpr (std::is_same_v<M, RawPdu>) {
           EXPECT_EQ(f.procedure_code, s.procedure_code);
           EXPECT_EQ(f.pdu_type, s.pdu_type);
@@ -55,11 +63,20 @@ TEST(S1apSparseDecode, GivesTheFullDecodersIdsNasTaiAndKeyForEverySampleItCovers
   EXPECT_GE(covered, 15u);
 }
 
-TEST(S1apSparseDecode, LeavesTheMessagesWithSecurityContextOrERabNasToTheFullDecoder) {
-  for (const S1apMessage& m : {S1apMessage(samples::handover_request()),
-                               S1apMessage(samples::path_switch_request_acknowledge()),
+TEST(S1apSparseDecode, ReadsHandoverRequestsSecurityContextAndAnIntraLteHandoverRequiredsTarget) {
+  for (const S1apMessage& m : {S1apMessage(samples::handover_request()), S1apMessage(samples::handover_required_inter_mme())}) {
+    const Bytes bytes = *encode(m);
+    const auto sparse = decode_sparse(view_of(bytes));
+    ASSERT_TRUE(sparse.has_value()) << to_hex(bytes);
+    expect_same_sparse_fields(*decode_pdu(view_of(bytes)), *sparse);
+  }
+}
+
+TEST(S1apSparseDecode, LeavesPathSwitchInitialContextSetupAndInterRatHandoverToTheFullDecoder) {
+  for (const S1apMessage& m : {S1apMessage(samples::path_switch_request_acknowledge()),
                                S1apMessage(samples::initial_context_setup_request()),
-                               S1apMessage(samples::handover_required_inter_mme())}) {
+                               S1apMessage(samples::handover_required_to_utran()),
+                               S1apMessage(samples::handover_required_to_geran())}) {
     const Result<Bytes> bytes = encode(m);
     ASSERT_TRUE(bytes.ok());
     EXPECT_FALSE(decode_sparse(view_of(*bytes)).has_value()) << m.index();
