@@ -212,6 +212,24 @@ struct Scan {
   }
 };
 
+/// The IE table of a message, or nullptr when S1AP defines no such message. Looked up once per
+/// (procedure code, PDU type): find_container searches the tables linearly, which showed in the
+/// profile at one lookup per PDU.
+const asn::ContainerSpec* message_ies(std::uint8_t code, PduType type) {
+  static const auto tables = [] {
+    std::array<std::array<const asn::ContainerSpec*, 3>, 256> t{};
+    for (unsigned c = 0; c < 256; ++c) {
+      const asn::ProcedureSpec* p = asn::find_procedure(static_cast<std::uint8_t>(c));
+      if (p == nullptr) continue;
+      const asn_TYPE_descriptor_s* tds[3] = {p->initiating, p->successful, p->unsuccessful};
+      for (int k = 0; k < 3; ++k)
+        if (tds[k] != nullptr) t[c][k] = asn::find_container(*tds[k], asn::ContainerKind::protocol_ies);
+    }
+    return t;
+  }();
+  return tables[code][static_cast<std::size_t>(type)];
+}
+
 /// The checks decode_raw_pdu makes: a known procedure and message, no IE twice, every mandatory
 /// IE present (TS 36.413 10.3.4/10.3.5).
 bool scan(ByteView pdu, Scan& s) {
@@ -231,13 +249,7 @@ bool scan(ByteView pdu, Scan& s) {
   const ByteView message = b.octets(b.length());
   if (!b.at_end() || message.empty()) return false;
 
-  const asn::ProcedureSpec* p = asn::find_procedure(s.code);
-  if (p == nullptr) return false;
-  const asn_TYPE_descriptor_s* td = s.type == PduType::initiating   ? p->initiating
-                                    : s.type == PduType::successful ? p->successful
-                                                                    : p->unsuccessful;
-  if (td == nullptr) return false;
-  const asn::ContainerSpec* spec = asn::find_container(*td, asn::ContainerKind::protocol_ies);
+  const asn::ContainerSpec* spec = message_ies(s.code, s.type);
   if (spec == nullptr) return false;
 
   // Message ::= SEQUENCE { protocolIEs ProtocolIE-Container, ... }; the container is
