@@ -10,6 +10,7 @@
 #include "capture/capture_reader.h"
 #include "codec/gtpv2/summary.h"
 #include "codec/nas/summary.h"
+#include "codec/s1ap/sparse.h"
 #include "judge/adapter.h"
 #include "judge/nas_deciphering.h"
 #include "judge/node_labels.h"
@@ -165,9 +166,16 @@ class Judge::Impl {
     return nas_ues_[*found];
   }
 
+  Result<s1ap::S1apMessage> decode_s1ap(ByteView bytes) const {
+    if (options_.sparse_s1ap) {
+      if (std::optional<s1ap::S1apMessage> sparse = s1ap::decode_sparse(bytes)) return std::move(*sparse);
+    }
+    return s1ap::decode_pdu(bytes);
+  }
+
   void on_s1ap(const capture::CapturedMessage& m) {
     const ByteView bytes = view_of(m.bytes);
-    Result<s1ap::S1apMessage> msg = s1ap::decode_pdu(bytes);
+    Result<s1ap::S1apMessage> msg = decode_s1ap(bytes);
     const NodeLabels::S1Ends ends =
         labels_.s1ap(m.src, m.dst, msg.ok() ? s1ap_sent_by_mme(*msg) : std::nullopt);
     if (!held_gtp_.empty() && labels_.mme_known()) release_held_gtp();

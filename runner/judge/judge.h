@@ -44,6 +44,11 @@ struct JudgeOptions {
   std::vector<std::uint16_t> gtpv2c_ports;
   /// Keep one TraceEntry per message (message ladders, reports). A benchmark may switch it off.
   bool keep_trace = true;
+  /// Read S1AP with the codec's sparse decode (only the ids, NAS-PDU, TAI and SecurityKey the
+  /// adapter uses), falling back to the full decode for the messages it does not cover and for
+  /// anything unusual. Off: every PDU is decoded fully. The verdicts are the same (tests/judge);
+  /// only a PDU whose unread IEs are malformed counts as a decode error in the full mode alone.
+  bool sparse_s1ap = true;
 };
 
 /// One decoded message (a NAS PDU inside S1AP is an entry of its own, right after its carrier).
