@@ -33,10 +33,12 @@ using namespace std::chrono_literals;
 constexpr auto kRunTimeout = std::chrono::minutes(8);
 constexpr auto kListTimeout = std::chrono::seconds(30);
 
-// The cases that carry the UE through attach, an S1 handover and an X2 path switch: the profile
-// must make them applicable, or this test would not cover what the lab is for.
+// The cases that carry the UE through attach, an S1 handover, an X2 path switch and a release with
+// a SERVICE REQUEST: the profile must make them applicable, or this test would not cover what the
+// lab is for.
 const char* kHandoverBaseline = "R3-baseline-handover-continues-the-current-chain";
 const char* kPathSwitchBaseline = "R3-baseline-path-switch-continues-the-current-chain";
+const char* kServiceRequestBaseline = "R3-baseline-service-request-after-release-takes-the-kenb-of-the-kasme-in-use";
 
 std::string profile() { return std::string(CONCUR_SOURCE_DIR) + "/testcases/profiles/nextepc.xml"; }
 
@@ -86,6 +88,7 @@ TEST(NextepcLab, concur_run_of_the_suite_against_nextepc_attaches_hands_over_and
   const auto cases = applicability(listing);
   ASSERT_TRUE(cases.count(kHandoverBaseline) && cases.at(kHandoverBaseline)) << listing;
   ASSERT_TRUE(cases.count(kPathSwitchBaseline) && cases.at(kPathSwitchBaseline)) << listing;
+  ASSERT_TRUE(cases.count(kServiceRequestBaseline) && cases.at(kServiceRequestBaseline)) << listing;
 
   lab::Lab lab;
   if (lab.status() == lab::kCannotRunHere) GTEST_SKIP() << "the lab cannot run here:\n" << lab.output();
