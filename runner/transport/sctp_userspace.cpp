@@ -70,8 +70,8 @@ class Stack {
   /// The stack if some userspace association exists in this process, else nullptr.
   static Stack* existing() noexcept { return instance_; }
 
-  /// Closes `so` later. usrsctp_close on a socket whose association is still in the SHUTDOWN
-  /// handshake the peer started can free the socket while usrsctp's timer thread still runs that
+  /// Closes `so` later. usrsctp_close on a socket whose association is still in a SHUTDOWN
+  /// handshake (the peer's or its own) can free the socket while usrsctp's timer thread still runs that
   /// association's timers (a known usrsctp race, sctplab/usrsctp issue 676): the reference MME
   /// closed an eNB's association right after "peer sent SHUTDOWN" and now and then aborted with
   /// "malloc(): unsorted double linked list corrupted". After the grace the handshake (on loopback a
@@ -317,7 +317,11 @@ class UserspaceAssociation final : public SctpAssociation {
   void release() {
     if (so_ == nullptr) return;
     usrsctp_set_upcall(so_, nullptr, nullptr);
-    if (peer_shutdown_in_progress_) stack_.retire(so_);  // see Stack::retire
+    // Any SHUTDOWN handshake may still be running, the peer's or our own (the runner shuts its
+    // eNBs down at the end of a case and does not wait for SHUTDOWN COMPLETE): see Stack::retire.
+    // The runner aborted now and then with "malloc(): unaligned tcache chunk detected" right after
+    // such a case end.
+    if (peer_shutdown_in_progress_ || state_ == State::closing) stack_.retire(so_);
     else usrsctp_close(so_);
     so_ = nullptr;
   }
