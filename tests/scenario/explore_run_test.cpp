@@ -182,8 +182,14 @@ TEST_F(ExploreRun, ucm_x_s10_handover_against_the_mme_violating_rule_7_an_orderi
   EXPECT_EQ(r.exit_code, 1) << r.output;
   ASSERT_EQ(r.cases.size(), 10u) << r.output;
   EXPECT_GE(failures_for(r.cases, "R7"), 1u) << r.output;
-  // The faulty MME relocates while the UCM is outstanding: the ordering rule 7 kept unreachable.
-  EXPECT_EQ(r.cases.at("explore-ucm-x-s10ho-SMCC.HOReq.FRRsp.UCMR.FRCN").verdict, "fail") << r.output;
+  // The faulty MME relocates while the UCM is outstanding: the orderings rule 7 kept unreachable
+  // (SMCC.HOReq.FRRsp.*). The MME sends the UCM over SCTP and then the FORWARD RELOCATION REQUEST
+  // over UDP; a runner busy when both arrive can read the UDP one first, and the monitor then sees
+  // the relocation before the UCM (in rule 8's window, no rule-7 fail). So one of the two orderings
+  // must fail, not a given one: CI once saw FRRsp.UCMR.FRCN pass while FRRsp.FRCN.UCMR failed.
+  const std::string a = r.cases.at("explore-ucm-x-s10ho-SMCC.HOReq.FRRsp.UCMR.FRCN").verdict;
+  const std::string b = r.cases.at("explore-ucm-x-s10ho-SMCC.HOReq.FRRsp.FRCN.UCMR").verdict;
+  EXPECT_TRUE(a == "fail" || b == "fail") << r.output;
 }
 
 TEST_F(ExploreRun, smc_x_s3_handover_against_the_conformant_mme_no_ordering_fails_rule_6_holds_the_relocation) {
