@@ -21,6 +21,16 @@ for t in "${targets[@]}"; do
   echo "fuzz: $name for ${seconds}s"
   args=("$corpus")
   [ -d "$seeds" ] && args+=("$seeds")
-  "$t" -max_total_time="$seconds" -print_final_stats=1 -rss_limit_mb=2048 "${args[@]}" 2>&1 | tail -n 4
+  # The whole log goes to a file: on success its last lines (the statistics) are enough, on a
+  # crash the sanitizer's report and the input that caused it must be in CI's output.
+  log="build-fuzz/logs/$name.log"
+  mkdir -p build-fuzz/logs build-fuzz/crashes
+  if ! "$t" -max_total_time="$seconds" -print_final_stats=1 -rss_limit_mb=2048 \
+      -artifact_prefix="build-fuzz/crashes/$name-" "${args[@]}" >"$log" 2>&1; then
+    echo "fuzz: $name FAILED; the end of its log ($log):"
+    tail -n 60 "$log"
+    exit 1
+  fi
+  tail -n 4 "$log"
 done
 echo "fuzz: ${#targets[@]} targets ran without a crash"

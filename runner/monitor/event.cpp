@@ -110,7 +110,8 @@ std::string describe(const Event& e) {
   char when[48];
   const std::int64_t ns = e.time.count();
   if (ns >= 0 && ns % 1000 != 500) {
-    const std::int64_t us = (ns + 500) / 1000;
+    // Rounded without adding first: a capture's or a fuzzer's time can be near INT64_MAX.
+    const std::int64_t us = ns / 1000 + (ns % 1000 > 500 ? 1 : 0);
     std::snprintf(when, sizeof when, "t=%lld.%06lld s", static_cast<long long>(us / 1'000'000),
                   static_cast<long long>(us % 1'000'000));
   } else {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <limits>
 #include <random>
 #include <string>
 
@@ -34,6 +35,14 @@ TEST(Describe, writes_the_time_as_printf_with_six_decimals_did_for_edge_and_rand
     e.body = UeContextReleaseComplete{};
     EXPECT_EQ(time_part(e), with_printf(e.time)) << ns << " ns";
   }
+}
+
+TEST(Describe, writes_the_largest_representable_time_without_overflow) {
+  // Found by fuzz_monitor_trace: rounding by adding 500 ns first overflowed at INT64_MAX.
+  Event e;
+  e.time = std::chrono::nanoseconds(std::numeric_limits<std::int64_t>::max());
+  e.body = UeContextReleaseComplete{};
+  EXPECT_EQ(time_part(e), "t=9223372036.854776 s");
 }
 
 }  // namespace
