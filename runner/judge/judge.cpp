@@ -324,17 +324,7 @@ class Judge::Impl {
   // ---- verdicts ----------------------------------------------------------------------------
 
   /// The monitor's UE context that holds the S1 connection `s1` now, if any.
-  std::optional<std::size_t> ue_on_leg(const monitor::S1UeIds& s1) const {
-    for (const monitor::UeState& u : monitor_.ue_contexts()) {
-      const bool on_leg = std::any_of(u.legs.begin(), u.legs.end(), [&](const monitor::S1Leg& l) {
-        return l.association == s1.association &&
-               ((s1.mme_ue_s1ap_id && l.mme_ue_s1ap_id == s1.mme_ue_s1ap_id) ||
-                (s1.enb_ue_s1ap_id && l.enb_ue_s1ap_id == s1.enb_ue_s1ap_id));
-      });
-      if (on_leg) return u.id;
-    }
-    return std::nullopt;
-  }
+  std::optional<std::size_t> ue_on_leg(const monitor::S1UeIds& s1) const { return monitor_.ue_holding(s1); }
 
   /// A UE with NAS nobody could read cannot pass a NAS-dependent rule: its pass becomes inconc.
   void no_pass_without_nas() {

@@ -37,6 +37,13 @@ std::optional<std::size_t> Correlator::by_s1(const S1UeIds& s1) const {
   return std::nullopt;
 }
 
+std::array<std::optional<std::size_t>, 2> Correlator::s1_candidates(const S1UeIds& s1) const {
+  std::array<std::optional<std::size_t>, 2> out;
+  if (s1.mme_ue_s1ap_id) out[0] = find_in(by_mme_id_, std::pair{s1.association, *s1.mme_ue_s1ap_id});
+  if (s1.enb_ue_s1ap_id) out[1] = find_in(by_enb_id_, std::pair{s1.association, *s1.enb_ue_s1ap_id});
+  return out;
+}
+
 std::optional<std::size_t> Correlator::by_gtp(const Event& e) const {
   const GtpIds& g = *e.ids.gtp;
   if (is_gtp_response(e.body)) {

@@ -13,6 +13,7 @@
 // Otherwise a new UE context is created. Every identity an event shows is then bound to the UE.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -34,6 +35,9 @@ class Correlator {
   void bind(const Event& e, UeState& ue, const std::string& sut_node);
   /// Forgets the S1 ids of a released leg so they can be reused by a later UE.
   void unbind_leg(const S1Leg& leg);
+  /// The UEs the index names for an S1 connection, by MME-UE-S1AP-ID and by eNB-UE-S1AP-ID on
+  /// its association, without creating one: candidates only, the caller checks the UE's legs.
+  std::array<std::optional<std::size_t>, 2> s1_candidates(const S1UeIds& s1) const;
 
  private:
   std::optional<std::size_t> by_s1(const S1UeIds& s1) const;

@@ -46,6 +46,10 @@ class Monitor {
   /// The UE context (index into ue_contexts()) a fed event was attributed to: for message
   /// ladders per UE, and to show the correlation.
   std::optional<std::size_t> ue_of_event(std::size_t event_index) const;
+  /// The UE context (index into ue_contexts()) that holds the S1 connection `s1` now: one of
+  /// its legs is on that association with that MME-UE-S1AP-ID or eNB-UE-S1AP-ID. Looked up in
+  /// the correlator's index, so it costs the same with a million UEs as with one.
+  std::optional<std::size_t> ue_holding(const S1UeIds& s1) const;
 
  private:
   RuleLog& log_of(Rule r, std::size_t ue);

@@ -76,6 +76,33 @@ TEST(Correlation, released_s1_ids_reused_by_a_later_connection_start_a_new_ue_co
   EXPECT_EQ(judge(t).ues.size(), 2u);
 }
 
+TEST(Correlation, ue_holding_names_the_ue_on_a_connection_by_either_id_and_none_once_it_is_released) {
+  // The judge attributes a NAS PDU it cannot read to the UE holding its S1 connection.
+  const Leg a{"eNB1", 1, 11, std::nullopt};
+  const Leg b{"eNB1", 2, 22, std::nullopt};
+  Trace t;
+  t.attach(a, 0, key_of(1));
+  t.attach(b, 0, key_of(2));
+  MonitorConfig config;
+  Monitor m(config);
+  for (const Event& e : t.events()) m.feed(e);
+  ASSERT_EQ(m.ue_contexts().size(), 2u);
+  EXPECT_EQ(m.ue_holding(S1UeIds{"eNB1", 2, std::nullopt}), std::optional<std::size_t>(1));
+  EXPECT_EQ(m.ue_holding(S1UeIds{"eNB1", std::nullopt, 11}), std::optional<std::size_t>(0));
+  EXPECT_EQ(m.ue_holding(S1UeIds{"eNB2", 2, 22}), std::nullopt) << "same ids, other association";
+  EXPECT_EQ(m.ue_holding(S1UeIds{"eNB1", 3, 33}), std::nullopt);
+
+  Trace release;
+  release.down(b, UeContextReleaseCommand{});
+  release.up(b, UeContextReleaseComplete{});
+  for (Event e : release.events()) {
+    e.index += t.events().size();
+    m.feed(e);
+  }
+  EXPECT_EQ(m.ue_holding(S1UeIds{"eNB1", 2, 22}), std::nullopt) << "a released connection is held by nobody";
+  EXPECT_EQ(m.ue_holding(S1UeIds{"eNB1", 1, 11}), std::optional<std::size_t>(0));
+}
+
 TEST(Correlation, path_switch_request_finds_the_ue_by_its_source_mme_ue_s1ap_id) {
   const Leg source{"eNB1", 1, 10, std::nullopt};
   Trace t;
