@@ -408,7 +408,7 @@ SutProfile parse_profile(const std::string& text, const std::string& name) {
   // The SGW-C, the peer MME and the SGSN are all GTPv2-C over UDP: on one address they need
   // distinct fixed ports (all default to 2123).
   if (p.sgw && p.sgw->listen.port != 0 && p.sgw->listen.address == p.runner_address)
-    for (const auto& [name, port] : {std::pair<const char*, std::optional<std::uint16_t>>{"peer-mme", p.peer_mme ? std::optional(p.peer_mme->port) : std::nullopt},
+    for (const auto& [role, port] : {std::pair<const char*, std::optional<std::uint16_t>>{"peer-mme", p.peer_mme ? std::optional(p.peer_mme->port) : std::nullopt},
                                      {"sgsn", p.sgsn ? std::optional(p.sgsn->port) : std::nullopt}})
       if (port && *port == p.sgw->listen.port)
         r.fail(root.child("runner").child("sgw") ? root.child("runner").child("sgw") : root.child("runner"), "runner/sgw@port",
