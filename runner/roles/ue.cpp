@@ -53,6 +53,7 @@ std::optional<Bytes> Ue::service_request() {
   pdu[3] = mac[3];
   ctx->set_next_count(security::Direction::uplink, count + 1);
   service_request_kenb_ = security::derive_kenb(ctx->kasme(), count);
+  service_request_uplink_count_ = count;
   return pdu;
 }
 
@@ -131,6 +132,7 @@ Outcome<Bytes> Ue::answer_security_mode_command(const nas::SecurityModeCommand& 
   security::NasSecurityContext* ctx = nas_.find(smc.nas_ksi.ksi);
   if (!ctx) return RoleError{"SECURITY MODE COMMAND for eKSI " + std::to_string(smc.nas_ksi.ksi) + " the UE has no context for"};
   smc_complete_uplink_count_ = ctx->next_count(security::Direction::uplink);
+  service_request_uplink_count_.reset();  // a context taken into use now gives the next KeNB
   const Bytes pdu = security::protect(*ctx, security::Direction::uplink, SecurityHeaderType::integrity_protected_ciphered_new_context,
                                       view_of(nas::encode(nas::NasMessage(nas::SecurityModeComplete{}))));
   nas_.take_into_use(smc.nas_ksi.ksi);
@@ -173,8 +175,12 @@ std::optional<Bytes> Ue::tracking_area_update_request_failing_integrity() {
 
 void Ue::as_security_started() {
   if (nas_kasme_ && !expected_.connected())
-    expected_.initial_context_setup(nas_kasme_->first, nas_kasme_->second, smc_complete_uplink_count_);
+    expected_.initial_context_setup(nas_kasme_->first, nas_kasme_->second,
+                                    service_request_uplink_count_.value_or(smc_complete_uplink_count_));
+  service_request_uplink_count_.reset();
 }
+
+void Ue::connection_released() { expected_.connection_released(); }
 
 void Ue::new_kasme_taken_into_use() {
   if (expected_.pending_new_kasme()) expected_.ue_context_modification(smc_complete_uplink_count_);

@@ -76,6 +76,8 @@ class Ue {
   void as_security_started();
   /// The network took a KeNB of the new KASME into use (UCM answered with success).
   void new_kasme_taken_into_use();
+  /// UE CONTEXT RELEASE: ECM-IDLE, AS keys gone; NAS keeps its context.
+  void connection_released();
   /// Which KASME {ncc, nh} descends from, as this UE knows its KASMEs.
   security::NhAttribution attribute(std::uint8_t ncc, const security::Key256& nh) const;
   // --- arriving by an inter-MME handover from the runner's own peer MME (rule 9)
@@ -102,6 +104,8 @@ class Ue {
   security::NasContextStore nas_;
   std::optional<std::pair<std::uint8_t, security::Key256>> last_aka_;
   std::uint32_t smc_complete_uplink_count_ = 0;
+  /// The uplink COUNT of the SERVICE REQUEST that left ECM-IDLE: the next KeNB's (A.3).
+  std::optional<std::uint32_t> service_request_uplink_count_;
   /// What a conformant network holds for this UE (the UE's expectation of every key).
   security::NetworkKeyState expected_;
   std::optional<std::pair<std::uint8_t, security::Key256>> nas_kasme_;

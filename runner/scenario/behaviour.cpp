@@ -122,6 +122,7 @@ void CaseRun::on_s1ap(std::size_t enb_index, s1ap::S1apMessage& m) {
       c.enb_ue_s1ap_id = ue->leg->enb_ue_s1ap_id;
       ue->leg.reset();
       ue->release_seen = true;
+      ue->ue->connection_released();  // the next ICS starts a new NH chain (TS 33.401 7.2.9.1)
     }
     emit({enb.name, "UEContextReleaseComplete", "UEContextReleaseComplete", [this, enb_index, c] { return send_s1ap(enb_index, c); }});
   } else if (auto* ho = std::get_if<s1ap::HandoverRequest>(&m)) {

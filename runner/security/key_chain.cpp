@@ -160,6 +160,13 @@ const Key256& NetworkKeyState::ue_context_modification(std::uint32_t uplink_nas_
   return as_chain_->kenb();
 }
 
+void NetworkKeyState::connection_released() {
+  as_chain_.reset();
+  step_ = 0;
+  pending_.reset();
+  previous_.reset();
+}
+
 std::vector<KnownKasme> NetworkKeyState::known_kasmes() const {
   std::vector<KnownKasme> k;
   if (as_chain_) {

@@ -115,6 +115,9 @@ class NetworkKeyState {
   /// NH_1 at NCC 1, as at initial setup); the old chain is kept only to explain stale values.
   /// Returns the new KeNB.
   const Key256& ue_context_modification(std::uint32_t uplink_nas_count);
+  /// S1 release to ECM-IDLE: the AS keys and their NH chain are gone (TS 33.401 7.2.9.1), so is
+  /// a rule-3 window; the next INITIAL CONTEXT SETUP starts a chain from the KASME NAS uses.
+  void connection_released();
 
   bool connected() const noexcept { return as_chain_.has_value(); }
   const KasmeChain& as_chain() const;  ///< throws std::logic_error before initial_context_setup

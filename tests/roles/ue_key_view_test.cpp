@@ -7,6 +7,7 @@
 #include "codec/nas/pdu.h"
 #include "roles/ue.h"
 #include "security/aka.h"
+#include "security/key_chain.h"
 #include "security/milenage.h"
 #include "security/nas_security.h"
 
@@ -77,6 +78,52 @@ TEST(UeKeyView, the_first_smc_of_an_attach_gives_the_current_kasme) {
   EXPECT_EQ(ue.kasme_role(first), KasmeRole::current_kasme);
   ue.as_security_started();
   EXPECT_EQ(ue.kasme_role(first), KasmeRole::current_kasme);
+}
+
+/// The uplink COUNT a SERVICE REQUEST carries in its 5-bit sequence number (TS 24.301 9.9.3.28);
+/// the test's COUNTs stay below 32.
+std::uint32_t count_of(const Bytes& service_request) { return service_request.at(1) & 0x1F; }
+
+TEST(UeKeyView, after_a_release_the_service_requests_initial_context_setup_starts_a_new_chain) {
+  // TS 33.401 7.2.9.1: the AS keys and NH chain die with the connection; the next ICS carries a
+  // KeNB from the KASME NAS uses and the SERVICE REQUEST's uplink COUNT (A.3), and the chain
+  // of every later handover hangs from it.
+  Ue ue(UsimConfig{"001010000000001", kK, kOpc});
+  const security::Key256 kasme = authenticate_and_secure(ue, 0, 0x11, 32);
+  ue.as_security_started();
+  const security::KasmeChain first_connection(0, kasme, 0);  // SMC COMPLETE was uplink COUNT 0
+  ue.connection_released();
+
+  const std::optional<Bytes> sr = ue.service_request();
+  ASSERT_TRUE(sr);
+  ue.as_security_started();
+  const security::KasmeChain second_connection(0, kasme, count_of(*sr));
+  ASSERT_FALSE(first_connection.kenb() == second_connection.kenb());
+  ASSERT_TRUE(ue.service_request_kenb() && *ue.service_request_kenb() == second_connection.kenb());
+
+  const auto on_new = ue.attribute(2, second_connection.at_step(2));
+  EXPECT_EQ(on_new.kind, security::NhAttribution::Kind::on_chain) << on_new.explanation;
+  EXPECT_EQ(on_new.role, KasmeRole::current_kasme);
+  const auto on_released = ue.attribute(2, first_connection.at_step(2));
+  EXPECT_EQ(on_released.kind, security::NhAttribution::Kind::unknown)
+      << "the released connection's chain explains nothing any more: " << on_released.explanation;
+}
+
+TEST(UeKeyView, a_release_inside_the_rule_3_window_makes_the_new_kasme_the_one_as_starts_on) {
+  Ue ue(UsimConfig{"001010000000001", kK, kOpc});
+  const security::Key256 first = authenticate_and_secure(ue, 0, 0x11, 32);
+  ue.as_security_started();
+  const security::Key256 second = authenticate_and_secure(ue, 1, 0x22, 64);
+  ASSERT_EQ(ue.kasme_role(second), KasmeRole::new_kasme);
+  ue.connection_released();  // no UCM came: the new KASME is taken into use on the way back
+
+  const std::optional<Bytes> sr = ue.service_request();
+  ASSERT_TRUE(sr);
+  ue.as_security_started();
+  EXPECT_EQ(ue.kasme_role(second), KasmeRole::current_kasme);
+  EXPECT_EQ(ue.kasme_role(first), std::nullopt);
+  const security::KasmeChain chain(1, second, count_of(*sr));
+  EXPECT_EQ(ue.attribute(1, chain.at_step(1)).kind, security::NhAttribution::Kind::on_chain);
 }
 
 }  // namespace
