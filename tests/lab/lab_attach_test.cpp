@@ -21,6 +21,7 @@
 #include <string>
 
 #include "lab_vm.h"
+#include "support/text_file.h"
 
 namespace concur {
 namespace {
@@ -41,13 +42,6 @@ const char* kPathSwitchBaseline = "R3-baseline-path-switch-continues-the-current
 const char* kServiceRequestBaseline = "R3-baseline-service-request-after-release-takes-the-kenb-of-the-kasme-in-use";
 
 std::string profile() { return std::string(CONCUR_SOURCE_DIR) + "/testcases/profiles/nextepc.xml"; }
-
-std::string read_file(const std::filesystem::path& p) {
-  std::ifstream f(p);
-  std::stringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
 
 // `concur list --profile`: one line per case, "ID  RULES  SUT KIND  applies|none: why", then an
 // indented purpose line. Returns id -> whether it applies, for the cases of an MME SUT: `concur
@@ -106,8 +100,8 @@ TEST(NextepcLab, concur_run_of_the_suite_against_nextepc_attaches_hands_over_and
   EXPECT_NE(output.find("emulated HSS (S6a, Diameter identity hss.localdomain) listening on TCP 169.254.36.1:3868"), std::string::npos)
       << output;
 
-  const auto got = verdicts(read_file(out / "summary.txt"));
-  const std::string junit = read_file(out / "junit.xml");
+  const auto got = verdicts(test::read_text_file(out / "summary.txt"));
+  const std::string junit = test::read_text_file(out / "junit.xml");
   const std::set<std::string> judged{"pass", "fail", "inconc"};
   for (const auto& [id, applies] : cases) {
     SCOPED_TRACE(id);

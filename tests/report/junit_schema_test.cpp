@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "support/subprocess.h"
+#include "support/text_file.h"
 
 namespace {
 
@@ -20,13 +21,6 @@ namespace fs = std::filesystem;
 
 const char* const kXmllint = "/usr/bin/xmllint";
 const fs::path kSchema = fs::path(CONCUR_SOURCE_DIR) / "tests" / "report" / "junit.xsd";
-
-std::string read_file(const fs::path& p) {
-  std::ifstream f(p);
-  std::stringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
 
 class JunitSchema : public ::testing::Test {
  protected:
@@ -112,9 +106,9 @@ TEST_F(JunitSchema, concur_run_against_the_conformant_reference_writes_valid_jun
   ASSERT_EQ(concur({"run", "--reference", "--filter", "R3-handover-after-smc-command", "--out", (dir_ / "pass").string()}, output), 0)
       << output;
   const fs::path junit = dir_ / "pass" / "junit.xml";
-  EXPECT_EQ(schema_errors(junit), "") << read_file(junit);
+  EXPECT_EQ(schema_errors(junit), "") << concur::test::read_text_file(junit);
   expect_consistent_counts(junit);
-  EXPECT_EQ(read_file(junit).find("<failure"), std::string::npos);
+  EXPECT_EQ(concur::test::read_text_file(junit).find("<failure"), std::string::npos);
 }
 
 TEST_F(JunitSchema, concur_run_with_a_failing_case_writes_valid_junit_with_the_failure) {
@@ -122,7 +116,7 @@ TEST_F(JunitSchema, concur_run_with_a_failing_case_writes_valid_junit_with_the_f
   ASSERT_EQ(concur({"run", "--reference", "--violate", "R3", "--filter", "R3-*", "--out", (dir_ / "fail").string()}, output), 1)
       << output;
   const fs::path junit = dir_ / "fail" / "junit.xml";
-  const std::string xml = read_file(junit);
+  const std::string xml = concur::test::read_text_file(junit);
   EXPECT_EQ(schema_errors(junit), "") << xml;
   expect_consistent_counts(junit);
   EXPECT_NE(xml.find("<failure message=\"fail: "), std::string::npos) << xml;
@@ -146,7 +140,7 @@ TEST_F(JunitSchema, concur_run_whose_cases_do_not_apply_writes_valid_junit_with_
   ASSERT_EQ(concur({"run", "--profile", profile.string(), "--filter", "R3-path-switch-*", "--out", (dir_ / "none").string()}, output), 0)
       << output;
   const fs::path junit = dir_ / "none" / "junit.xml";
-  const std::string xml = read_file(junit);
+  const std::string xml = concur::test::read_text_file(junit);
   EXPECT_EQ(schema_errors(junit), "") << xml;
   expect_consistent_counts(junit);
   EXPECT_NE(xml.find("<skipped message=\"none: the SUT profile does not declare PICS &apos;x2&apos;\""), std::string::npos) << xml;
@@ -163,7 +157,7 @@ TEST_F(JunitSchema, concur_replay_of_a_conformant_and_a_faulty_capture_writes_va
                      output),
               exit_code)
         << output;
-    const std::string xml = read_file(junit);
+    const std::string xml = concur::test::read_text_file(junit);
     EXPECT_EQ(schema_errors(junit), "") << capture << "\n" << xml;
     expect_consistent_counts(junit);
     EXPECT_EQ(xml.find("<failure") != std::string::npos, exit_code == 1) << xml;

@@ -20,6 +20,7 @@
 #include "child_process.h"
 #include "support/subprocess.h"
 #include "support/tshark_judge.h"
+#include "support/text_file.h"
 
 namespace {
 
@@ -39,13 +40,6 @@ struct RunOutcome {
   }
   std::string junit;
 };
-
-std::string read_file(const std::filesystem::path& p) {
-  std::ifstream f(p);
-  std::stringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
 
 /// Output folders of this test process, removed when it ends (after every test used them).
 struct TempDirs {
@@ -106,8 +100,8 @@ RunOutcome concur_run(std::vector<std::string> extra) {
   std::vector<std::string> argv{CONCUR_BINARY, "run", "--out", r.out_dir};
   argv.insert(argv.end(), extra.begin(), extra.end());
   r.exit_code = run_command(argv, 300s, &r.output);
-  r.verdicts = verdicts_of(read_file(std::filesystem::path(r.out_dir) / "summary.txt"), &r.reasons);
-  r.junit = read_file(std::filesystem::path(r.out_dir) / "junit.xml");
+  r.verdicts = verdicts_of(concur::test::read_text_file(std::filesystem::path(r.out_dir) / "summary.txt"), &r.reasons);
+  r.junit = concur::test::read_text_file(std::filesystem::path(r.out_dir) / "junit.xml");
   return r;
 }
 
@@ -146,7 +140,7 @@ TEST(ConcurRun, junit_has_a_testsuite_per_rule_html_names_every_case_and_every_c
   }
   EXPECT_EQ(pcaps, r.verdicts.size());
   // The human report: one HTML file naming every case, with a ladder (SVG) per case.
-  const std::string html = read_file(std::filesystem::path(r.out_dir) / "report.html");
+  const std::string html = concur::test::read_text_file(std::filesystem::path(r.out_dir) / "report.html");
   for (const auto& [id, verdict] : r.verdicts) EXPECT_NE(html.find(id), std::string::npos) << id;
   EXPECT_NE(html.find("<svg"), std::string::npos);
   // Keys appear as fingerprints only (no --show-keys): the subscriber K is nowhere in the reports.
@@ -334,9 +328,9 @@ TEST(ConcurRun, ctrl_c_stops_the_run_and_still_writes_valid_reports_of_what_ran)
   const auto status = concur.wait_exit(30s);
   ASSERT_TRUE(status) << "concur did not stop after SIGINT\n" << concur.transcript();
   EXPECT_TRUE(*status == 3 || *status == 1) << *status;
-  const std::string junit = read_file(std::filesystem::path(dir) / "junit.xml");
+  const std::string junit = concur::test::read_text_file(std::filesystem::path(dir) / "junit.xml");
   EXPECT_NE(junit.rfind("</testsuites>"), std::string::npos) << junit;
-  EXPECT_GE(verdicts_of(read_file(std::filesystem::path(dir) / "summary.txt")).size(), 1u);
+  EXPECT_GE(verdicts_of(concur::test::read_text_file(std::filesystem::path(dir) / "summary.txt")).size(), 1u);
 }
 
 }  // namespace

@@ -15,19 +15,13 @@
 #include <sstream>
 
 #include "child_process.h"
+#include "support/text_file.h"
 
 namespace {
 
 using namespace std::chrono_literals;
 using concur::transport::testing::run_command;
 namespace fs = std::filesystem;
-
-std::string read_file(const fs::path& p) {
-  std::ifstream f(p);
-  std::stringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
 
 struct Line {
   std::string verdict, reason;
@@ -61,7 +55,7 @@ class ExploreRun : public ::testing::Test {
     fs::create_directories(dir_ / "cases" / "explore");
     for (const char* pair : {"smc_x_s1_handover.xml", "ucm_x_s10_handover.xml", "smc_x_s3_handover.xml"})
       fs::copy_file(source / "explore" / pair, dir_ / "cases" / "explore" / pair);
-    std::string profile = read_file(source / "profiles" / "reference.xml");
+    std::string profile = concur::test::read_text_file(source / "profiles" / "reference.xml");
     for (const auto& [from, to] : {std::pair<std::string, std::string>{"guard-ms=\"5000\"", "guard-ms=\"1500\""},
                                    {"quiet-ms=\"800\"", "quiet-ms=\"300\""}}) {
       const std::size_t at = profile.find(from);
@@ -88,8 +82,8 @@ class ExploreRun : public ::testing::Test {
     std::vector<std::string> argv{CONCUR_BINARY, "run", "--cases", (dir_ / "cases").string(), "--out", out.string(), "--filter", filter};
     argv.insert(argv.end(), extra.begin(), extra.end());
     r.exit_code = run_command(argv, 280s, &r.output);
-    r.cases = summary_of(read_file(out / "summary.txt"));
-    r.junit = read_file(out / "junit.xml");
+    r.cases = summary_of(concur::test::read_text_file(out / "summary.txt"));
+    r.junit = concur::test::read_text_file(out / "junit.xml");
     return r;
   }
 
@@ -140,7 +134,9 @@ std::size_t expect_no_fail_only_unreachable(const std::map<std::string, Line>& c
   std::size_t passed = 0;
   for (const auto& [id, l] : cases) {
     EXPECT_TRUE(l.verdict == "pass" || l.verdict == "inconc") << id << ": " << l.verdict << " " << l.reason << "\n" << output;
-    if (l.verdict == "inconc") EXPECT_EQ(l.reason.rfind("not reachable: ", 0), 0u) << id << ": " << l.reason;
+    if (l.verdict == "inconc") {
+      EXPECT_EQ(l.reason.rfind("not reachable: ", 0), 0u) << id << ": " << l.reason;
+    }
     passed += l.verdict == "pass";
   }
   return passed;

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "child_process.h"
+#include "support/text_file.h"
 
 namespace {
 
@@ -39,13 +40,6 @@ constexpr const char* kCase = R"(<?xml version="1.0"?>
 void write(const std::filesystem::path& p, const std::string& text) {
   std::ofstream f(p);
   f << text;
-}
-
-std::string read_file(const std::filesystem::path& p) {
-  std::ifstream f(p);
-  std::stringstream s;
-  s << f.rdbuf();
-  return s.str();
 }
 
 struct RunResult {
@@ -97,8 +91,8 @@ RunResult run_against_reference(bool reauth_on_bad_tau) {
   r.exit_code = run_command({CONCUR_BINARY, "run", "--profile", (dir / "profile.xml").string(), "--cases",
                              (dir / "cases").string(), "--out", (dir / "out").string()},
                             60s, &r.output);
-  r.summary = read_file(dir / "out" / "summary.txt");
-  r.junit = read_file(dir / "out" / "junit.xml");
+  r.summary = concur::test::read_text_file(dir / "out" / "summary.txt");
+  r.junit = concur::test::read_text_file(dir / "out" / "junit.xml");
   mme.stop();
   std::error_code ec;
   if (!::testing::Test::HasFailure()) std::filesystem::remove_all(dir, ec);
