@@ -64,7 +64,7 @@ void ReferenceMme::handover_required(UeContext& ue, const s1ap::HandoverRequired
                                 static_cast<std::uint16_t>((ue.ue_network_capability.eia() & 0x70) << 9)};
   r.security_context.next_hop_chaining_count = next.ncc;
   std::copy(next.nh.data(), next.nh.data() + 32, r.security_context.next_hop.begin());
-  ue.handover = S1Handover{*ue.s1, *target_enb, std::nullopt, m.handover_type, now + config_.timers.s1ap_guard};
+  ue.handover = S1Handover{*ue.s1, *target_enb, std::nullopt, m.handover_type, now + config_.timers.s1ap_guard, {}};
   log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": HANDOVER REQUEST with NCC " + std::to_string(next.ncc) +
       " from the " + chain_name(ue));
   send(*target_enb, r);

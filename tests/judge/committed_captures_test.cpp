@@ -123,8 +123,11 @@ TEST(CommittedCaptures, r9_is_judged_alike_when_only_the_suts_own_ports_are_labe
     ASSERT_EQ(options.nodes.size(), 1u) << name;
     const Judgement j = judge_capture((kCaptures / (std::string(name) + ".pcap")).string(), options);
     ASSERT_FALSE(j.input_error) << *j.input_error;
-    for (const auto& r : j.rules)
-      if (r.rule == monitor::Rule::r9) EXPECT_EQ(r.verdict, verdict) << name << "\n" << format_judgement(j);
+    for (const auto& r : j.rules) {
+      if (r.rule == monitor::Rule::r9) {
+        EXPECT_EQ(r.verdict, verdict) << name << "\n" << format_judgement(j);
+      }
+    }
   }
 }
 

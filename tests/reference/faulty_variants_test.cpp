@@ -208,10 +208,10 @@ class ReferenceMmeVariantR2 : public ReferenceMmeVariant {
  protected:
   /// Attach with the ICS held back (ATTACH COMPLETE sent), then `reauth`; the reply.
   std::optional<std::string> reauth_during_initial_context_setup() {
-    std::uint32_t mme_id = 0;
-    if (!attach_until_initial_context_setup(*enb_a, ue, 11, mme_id)) return std::nullopt;
-    this->mme_id = mme_id;
-    uplink_nas(*enb_a, mme_id, 11, ue.protect_uplink(nas::AttachComplete{}));
+    std::uint32_t attached = 0;
+    if (!attach_until_initial_context_setup(*enb_a, ue, 11, attached)) return std::nullopt;
+    mme_id = attached;
+    uplink_nas(*enb_a, attached, 11, ue.protect_uplink(nas::AttachComplete{}));
     if (!mme->wait_for_status("registered=1")) ADD_FAILURE() << "MME did not report the UE registered";
     return mme->control(std::string("reauth ") + kImsi);
   }
@@ -353,7 +353,11 @@ TEST_F(ReferenceMmeVariantR3, r3_variant_still_sends_the_ucm_queued_behind_a_han
   s1ap::HandoverRequestAcknowledge ack;
   ack.mme_ue_s1ap_id = request->mme_ue_s1ap_id;
   ack.enb_ue_s1ap_id = 31;
-  ack.e_rabs_admitted.push_back({5, {127, 0, 0, 20}, 0x7100});
+  s1ap::ERabAdmitted admitted;
+  admitted.e_rab_id = 5;
+  admitted.transport_layer_address = {127, 0, 0, 20};
+  admitted.gtp_teid = 0x7100;
+  ack.e_rabs_admitted.push_back(admitted);
   ack.target_to_source_container = {0x0A, 0x0B};
   enb_b->send(ack);
   ASSERT_TRUE(enb_a->expect<s1ap::HandoverCommand>());

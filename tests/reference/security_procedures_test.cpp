@@ -145,7 +145,11 @@ TEST_F(ReferenceMmeSecurity, s1_handover_request_carries_ncc_2_and_the_handover_
   s1ap::HandoverRequestAcknowledge ack;
   ack.mme_ue_s1ap_id = request->mme_ue_s1ap_id;
   ack.enb_ue_s1ap_id = 31;
-  ack.e_rabs_admitted.push_back({5, {127, 0, 0, 20}, 0x7100});
+  s1ap::ERabAdmitted admitted;
+  admitted.e_rab_id = 5;
+  admitted.transport_layer_address = {127, 0, 0, 20};
+  admitted.gtp_teid = 0x7100;
+  ack.e_rabs_admitted.push_back(admitted);
   ack.target_to_source_container = {0x0A, 0x0B};
   enb_b->send(ack);
   const auto command = enb_a->expect<s1ap::HandoverCommand>();

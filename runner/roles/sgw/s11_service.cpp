@@ -25,7 +25,11 @@ std::optional<MessageType> reply_type_of(std::uint8_t request_type) {
   }
 }
 
-Cause accepted() { return Cause{cause::request_accepted}; }
+Cause accepted() {
+  Cause c;
+  c.value = cause::request_accepted;
+  return c;
+}
 
 FTeid fteid(std::uint8_t interface, std::uint32_t teid, const Ipv4& address) {
   return FTeid{interface, teid, address, std::nullopt};
@@ -81,7 +85,9 @@ std::optional<GtpMessage> S11Service::answer_undecodable(std::uint8_t type, std:
 
 GtpMessage S11Service::reject(MessageType reply_type, std::uint32_t teid, std::uint32_t sequence, std::uint8_t value) {
   ++(value == cause::context_not_found ? counters_.context_not_found : counters_.rejected);
-  return make_message(reply_type, teid, sequence, {make_ie(Cause{value})});
+  Cause c;
+  c.value = value;
+  return make_message(reply_type, teid, sequence, {make_ie(c)});
 }
 
 GtpMessage S11Service::create_session(const GtpMessage& req) {

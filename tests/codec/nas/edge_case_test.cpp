@@ -60,7 +60,8 @@ TEST(NasEdgeCases, ies_out_of_table_order_re_encode_in_the_order_received) {
 
 TEST(NasEdgeCases, built_message_without_wire_order_encodes_optional_ies_in_table_order) {
   SecurityModeCommand smc;
-  smc.replayed_ue_security_capabilities = {0xE0, 0xE0};
+  smc.replayed_ue_security_capabilities.eea = 0xE0;
+  smc.replayed_ue_security_capabilities.eia = 0xE0;
   smc.nonce_mme = 0x01020304;
   smc.imeisv_request = 1;
   smc.replayed_nonce_ue = 0x05060708;

@@ -132,7 +132,9 @@ TEST(NasMalformed, every_prefix_of_a_valid_attach_request_fails_cleanly_or_decod
   ASSERT_TRUE(decode(view_of(full)).ok()) << decode(view_of(full)).error().to_string();
   for (std::size_t n = 0; n < full.size(); ++n) {
     const auto r = decode(ByteView(full.data(), n));
-    if (!r.ok()) EXPECT_LE(r.error().offset, n) << "prefix " << n << ": " << r.error().to_string();
+    if (!r.ok()) {
+      EXPECT_LE(r.error().offset, n) << "prefix " << n << ": " << r.error().to_string();
+    }
   }
 }
 
