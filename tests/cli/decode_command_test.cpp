@@ -204,8 +204,8 @@ std::vector<std::string> real_capture_names() {
 }
 
 INSTANTIATE_TEST_SUITE_P(SharedFolder, RealCaptureDecode, ::testing::ValuesIn(real_capture_names()),
-                         [](const auto& info) {
-                           std::string n = info.param;
+                         [](const auto& param_info) {
+                           std::string n = param_info.param;
                            for (char& c : n) {
                              if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                            }

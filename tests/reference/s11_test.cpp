@@ -19,6 +19,13 @@
 namespace concur::reference::testing {
 namespace {
 
+/// A GTPv2-C Cause IE with only its value (TS 29.274 8.4), no offending IE.
+gtpv2::Cause cause_of(std::uint8_t value) {
+  gtpv2::Cause c;
+  c.value = value;
+  return c;
+}
+
 using namespace std::chrono_literals;
 using roles::sgw::EmulatedSgw;
 using roles::sgw::SgwSession;
@@ -147,7 +154,11 @@ TEST_F(ReferenceMmeS11, s1_handover_modifies_the_bearer_towards_the_target_enb_a
   s1ap::HandoverRequestAcknowledge ack;
   ack.mme_ue_s1ap_id = request->mme_ue_s1ap_id;
   ack.enb_ue_s1ap_id = 31;
-  ack.e_rabs_admitted.push_back({5, {127, 0, 0, 20}, 0x7100});
+  s1ap::ERabAdmitted admitted;
+  admitted.e_rab_id = 5;
+  admitted.transport_layer_address = {127, 0, 0, 20};
+  admitted.gtp_teid = 0x7100;
+  ack.e_rabs_admitted.push_back(admitted);
   ack.target_to_source_container = {0x0A, 0x0B};
   enb_b->send(ack);
   ASSERT_TRUE(enb_a->expect<s1ap::HandoverCommand>());
@@ -214,20 +225,20 @@ class ReferenceMmeS11Failures : public ReferenceMmeS11 {
   void SetUp() override { start(fake_sgw.local()); }
 
   /// Attach up to SECURITY MODE COMPLETE; returns the CREATE SESSION REQUEST the SGW got.
-  std::optional<GtpReceived> attach_until_create_session(TestUe& ue, std::uint32_t enb_ue_id) {
+  std::optional<GtpReceived> attach_until_create_session(TestUe& subscriber, std::uint32_t enb_ue_id) {
     s1ap::InitialUeMessage initial;
     initial.enb_ue_s1ap_id = enb_ue_id;
-    initial.nas_pdu = ue.attach_request();
+    initial.nas_pdu = subscriber.attach_request();
     initial.tai = enb_a->tai;
     initial.eutran_cgi = enb_a->ecgi;
     initial.rrc_establishment_cause = 3;
     enb_a->send(initial);
-    auto auth = expect_downlink_nas<nas::AuthenticationRequest>(*enb_a, ue, &mme_id);
+    auto auth = expect_downlink_nas<nas::AuthenticationRequest>(*enb_a, subscriber, &mme_id);
     if (!auth) return std::nullopt;
-    uplink_nas(*enb_a, mme_id, enb_ue_id, ue.answer_authentication(*auth));
-    auto smc = expect_downlink_nas<nas::SecurityModeCommand>(*enb_a, ue);
+    uplink_nas(*enb_a, mme_id, enb_ue_id, subscriber.answer_authentication(*auth));
+    auto smc = expect_downlink_nas<nas::SecurityModeCommand>(*enb_a, subscriber);
     if (!smc) return std::nullopt;
-    uplink_nas(*enb_a, mme_id, enb_ue_id, ue.answer_security_mode_command(*smc));
+    uplink_nas(*enb_a, mme_id, enb_ue_id, subscriber.answer_security_mode_command(*smc));
     auto r = fake_sgw.receive_request(kWait);
     if (!r || r->message.type() != gtpv2::MessageType::create_session_request) {
       ADD_FAILURE() << "no CREATE SESSION REQUEST at the SGW";
@@ -236,8 +247,8 @@ class ReferenceMmeS11Failures : public ReferenceMmeS11 {
     return r;
   }
   /// ATTACH REJECT #19 with a PDN CONNECTIVITY REJECT, then the release of the UE.
-  void expect_attach_reject(TestUe& ue, std::uint8_t esm_cause, std::uint32_t enb_ue_id) {
-    const auto reject = expect_downlink_nas<nas::AttachReject>(*enb_a, ue);
+  void expect_attach_reject(TestUe& subscriber, std::uint8_t esm_cause, std::uint32_t enb_ue_id) {
+    const auto reject = expect_downlink_nas<nas::AttachReject>(*enb_a, subscriber);
     ASSERT_TRUE(reject);
     EXPECT_EQ(reject->emm_cause, 19) << "ESM failure";
     ASSERT_TRUE(reject->esm_message_container);
@@ -260,13 +271,13 @@ class ReferenceMmeS11Failures : public ReferenceMmeS11 {
     ASSERT_TRUE(f);
     gtpv2::BearerContext b;
     b.ebi = 5;
-    b.cause = gtpv2::Cause{16};
+    b.cause = cause_of(16);
     b.fteid_instance0 = gtpv2::FTeid{gtpv2::interface_type::s1u_sgw, 0x4242, gtpv2::Ipv4{127, 0, 0, 7}, std::nullopt};
     gtpv2::Paa paa;
     paa.ipv4 = gtpv2::Ipv4{10, 9, 8, 7};
     fake_sgw.reply(request.from,
                    gtpv2::make_message(gtpv2::MessageType::create_session_response, f->teid, request.message.header.sequence,
-                                       {gtpv2::make_ie(gtpv2::Cause{16}),
+                                       {gtpv2::make_ie(cause_of(16)),
                                         gtpv2::make_ie(gtpv2::FTeid{gtpv2::interface_type::s11s4_sgw, 0x99,
                                                                     gtpv2::Ipv4{127, 0, 0, 7}, std::nullopt},
                                                        0),
@@ -311,13 +322,13 @@ TEST_F(ReferenceMmeS11Failures, an_sgw_refusing_create_session_gives_attach_reje
   ASSERT_TRUE(f);
   gtpv2::BearerContext b;
   b.ebi = 5;
-  b.cause = gtpv2::Cause{16};
+  b.cause = cause_of(16);
   b.fteid_instance0 = gtpv2::FTeid{gtpv2::interface_type::s1u_sgw, 0x4242, gtpv2::Ipv4{127, 0, 0, 7}, std::nullopt};
   gtpv2::Paa paa;
   paa.ipv4 = gtpv2::Ipv4{10, 9, 8, 7};
   fake_sgw.reply(again->from,
                  gtpv2::make_message(gtpv2::MessageType::create_session_response, f->teid, again->message.header.sequence,
-                                     {gtpv2::make_ie(gtpv2::Cause{16}),
+                                     {gtpv2::make_ie(cause_of(16)),
                                       gtpv2::make_ie(gtpv2::FTeid{gtpv2::interface_type::s11s4_sgw, 0x99, gtpv2::Ipv4{127, 0, 0, 7},
                                                                   std::nullopt},
                                                      0),
@@ -351,7 +362,7 @@ TEST_F(ReferenceMmeS11Failures, an_sgw_refusing_the_path_switch_modify_bearer_gi
   const auto modify = expect_at_sgw(gtpv2::MessageType::modify_bearer_request);
   ASSERT_TRUE(modify);
   fake_sgw.reply(modify->from, gtpv2::make_message(gtpv2::MessageType::modify_bearer_response, mme_id,
-                                                   modify->message.header.sequence, {gtpv2::make_ie(gtpv2::Cause{16})}));
+                                                   modify->message.header.sequence, {gtpv2::make_ie(cause_of(16))}));
   uplink_nas(*enb_a, mme_id, 11, ue.protect_uplink(nas::AttachComplete{}));
   ASSERT_TRUE(mme->wait_for_status("registered=1 connected=1"));
 
