@@ -1,5 +1,7 @@
 // Loading a SUT profile: pugixml for the syntax, then every field checked with an error that
 // names the file, the line and the field, so a lab engineer fixes the profile without the source.
+#include <cerrno>
+#include <cstring>
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -426,7 +428,7 @@ SutProfile parse_profile(const std::string& text, const std::string& name) {
 
 SutProfile load_profile(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
-  if (!f) throw ProfileError(path, 0, "file", "cannot be opened");
+  if (!f) throw ProfileError(path, 0, "file", std::string("cannot be opened: ") + std::strerror(errno));
   std::stringstream ss;
   ss << f.rdbuf();
   return parse_profile(ss.str(), path);

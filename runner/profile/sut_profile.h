@@ -18,7 +18,8 @@ namespace concur::profile {
 class ProfileError : public std::runtime_error {
  public:
   ProfileError(const std::string& file, std::size_t line, const std::string& field, const std::string& reason)
-      : std::runtime_error(file + ":" + std::to_string(line) + ": " + field + ": " + reason) {}
+      // Line 0: the file as a whole (it cannot be read, or what is missing is nowhere in it).
+      : std::runtime_error(file + (line ? ":" + std::to_string(line) : "") + ": " + field + ": " + reason) {}
 };
 
 struct Endpoint {

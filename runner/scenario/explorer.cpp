@@ -1,5 +1,7 @@
 #include "scenario/explorer.h"
 
+#include <cerrno>
+#include <cstring>
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -125,7 +127,7 @@ ExploreSpec parse_explore(const std::string& text, const std::string& name) {
 
 ExploreSpec load_explore(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
-  if (!f) throw ScenarioError(path, 0, "file", "cannot be opened");
+  if (!f) throw ScenarioError(path, 0, "file", std::string("cannot be opened: ") + std::strerror(errno));
   std::stringstream ss;
   ss << f.rdbuf();
   return parse_explore(ss.str(), path);

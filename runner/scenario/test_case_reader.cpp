@@ -1,6 +1,8 @@
 // Reading a test case file: the XML syntax from pugixml, then every element and attribute
 // checked, so a typo in a test case is an error naming its file, line and field, not a test that
 // silently checks less.
+#include <cerrno>
+#include <cstring>
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -354,7 +356,7 @@ TestCase parse_test_case_with(const std::string& text, const std::string& name, 
 
 TestCase load_test_case(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
-  if (!f) throw ScenarioError(path, 0, "file", "cannot be opened");
+  if (!f) throw ScenarioError(path, 0, "file", std::string("cannot be opened: ") + std::strerror(errno));
   std::stringstream ss;
   ss << f.rdbuf();
   return parse_test_case(ss.str(), path);

@@ -28,6 +28,15 @@ std::string error_of(const std::string& text) {
   return "(no error)";
 }
 
+TEST(SutProfile, a_profile_that_cannot_be_read_is_refused_with_its_path_and_the_system_reason) {
+  try {
+    load_profile("/nonexistent-concur-dir/lab.xml");
+    FAIL() << "no error";
+  } catch (const ProfileError& e) {
+    EXPECT_STREQ(e.what(), "/nonexistent-concur-dir/lab.xml: file: cannot be opened: No such file or directory");
+  }
+}
+
 TEST(SutProfile, shipped_reference_profile_loads_with_loopback_addresses_and_a_control_socket_trigger) {
   const auto p = load_profile(std::string(CONCUR_TESTCASES_DIR) + "/profiles/reference.xml");
   EXPECT_EQ(p.s1.address, "127.0.0.1");

@@ -25,6 +25,15 @@ std::string error_of(const std::string& text) {
   return "(no error)";
 }
 
+TEST(TestCaseLanguage, a_case_file_that_cannot_be_read_is_refused_with_its_path_and_the_system_reason) {
+  try {
+    load_test_case("/nonexistent-concur-dir/case.xml");
+    FAIL() << "no error";
+  } catch (const ScenarioError& e) {
+    EXPECT_STREQ(e.what(), "/nonexistent-concur-dir/case.xml: file: cannot be opened: No such file or directory");
+  }
+}
+
 TEST(TestCaseLanguage, every_shipped_case_loads_and_rules_r1_to_r3_and_r6_to_r8_each_have_cases) {
   const auto cases = load_test_cases(std::string(CONCUR_TESTCASES_DIR));
   ASSERT_GE(cases.size(), 10u);
