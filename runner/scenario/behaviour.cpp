@@ -4,6 +4,7 @@
 // event here, so `nh-from` says which KASME's chain an {NCC, NH} comes from.
 #include <sstream>
 
+#include "scenario/handover_containers.h"
 #include "scenario/case_run.h"
 #include "scenario/message_names.h"
 
@@ -140,7 +141,7 @@ void CaseRun::on_s1ap(std::size_t enb_index, s1ap::S1apMessage& m) {
     ack.mme_ue_s1ap_id = mme_id;
     ack.enb_ue_s1ap_id = enb.next_enb_ue_s1ap_id++;
     for (const auto& erab : ho->e_rabs) ack.e_rabs_admitted.push_back({erab.e_rab_id, {127, 0, 0, 20}, 0x7100 + ack.enb_ue_s1ap_id, {}, {}, {}, {}});
-    ack.target_to_source_container = {0x0A, 0x0B};  // opaque RRC container (TS 36.413 9.2.1.57)
+    ack.target_to_source_container = target_to_source_container();
     if (ue) ue->target_leg = UeLeg{enb_index, ack.enb_ue_s1ap_id};
     emit({enb.name, "HandoverRequestAcknowledge", "HandoverRequestAcknowledge", [this, enb_index, ack] { return send_s1ap(enb_index, ack); }});
   }

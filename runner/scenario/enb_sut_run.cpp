@@ -10,8 +10,8 @@
 #include <algorithm>
 #include <map>
 
-#include "codec/s1ap/transparent_containers.h"
 #include "roles/ue.h"
+#include "scenario/handover_containers.h"
 #include "scenario/case_run.h"
 #include "scenario/enb_sut_steps.h"
 #include "scenario/message_names.h"
@@ -391,11 +391,9 @@ class EnbSutRun {
           s1ap::HandoverCommand c;
           c.mme_ue_s1ap_id = mme_id;
           c.enb_ue_s1ap_id = enb_id;
-          // The target's container, well-formed S1AP (9.2.1.57) around a one-octet RRC payload:
-          // no radio here, the eNB under test is not judged on what it tells the UE.
-          auto container = s1ap::encode_container(s1ap::TargetEnbToSourceEnbContainer{{0x00}});
-          if (!container) return set_outcome(Verdict::error, "cannot encode the TargeteNB-ToSourceeNB container: " + container.error().to_string()), false;
-          c.target_to_source_container = *container;
+          // The target's container (9.2.1.57): no radio here, the eNB under test is not judged on
+          // what it tells the UE, but the pcap must dissect.
+          c.target_to_source_container = target_to_source_container();
           error = send("HandoverCommand", c);
         } else if (same_name(s.pattern.name, "HandoverPreparationFailure")) {
           s1ap::HandoverPreparationFailure f;

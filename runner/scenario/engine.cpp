@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "scenario/case_run.h"
+#include "scenario/handover_containers.h"
 #include "scenario/message_names.h"
 #include "transport/sctp.h"
 
@@ -443,7 +444,7 @@ bool CaseRun::step(const Step& s, bool preamble) {
         if (!target_gtp_role(s, r)) {
           const auto& target = enbs[enb_index(s.target)].enb->identity();
           r.target_id = s1ap::TargetEnb{target.id, target.tai};
-          r.source_to_target_container = {0x01, 0x02, 0x03};  // opaque to the MME (TS 36.413 9.2.1.56)
+          r.source_to_target_container = source_to_target_container(from_id.ecgi, target.ecgi);
           ue.handover_target_enb = enb_index(s.target);
         }
         ue.target_mme_ue_s1ap_id = 0;

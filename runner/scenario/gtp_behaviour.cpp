@@ -8,6 +8,7 @@
 // which KASME's chain the {NH, NCC} of the MM Context continues — the old context's when OSCI = 1
 // (rule 8), else the context's own — and `kasme-from` which of the UE's KASMEs the MM Context's
 // KASME is.
+#include "scenario/handover_containers.h"
 #include "scenario/case_run.h"
 #include "security/kdf.h"
 #include "scenario/message_names.h"
@@ -17,16 +18,13 @@ namespace {
 
 using namespace std::chrono_literals;
 
-/// SourceeNB-ToTargeteNB-TransparentContainer (TS 36.413 9.2.1.56), aligned PER, so that a
-/// dissector reads the F-Container: RRC HandoverPreparationInformation (criticalExtensionsFuture),
-/// target cell 001/01 0x0004D01, UE history of one E-UTRAN cell.
-const Bytes kSourceToTarget = from_hex("00 01 80 00 00f110 0004d0 10 00 00f110 0004d0 11 00 000a");
-/// TargeteNB-ToSourceeNB-TransparentContainer (9.2.1.57): RRC HandoverCommand, criticalExtensionsFuture.
-const Bytes kTargetToSource = from_hex("00 01 80");
 /// The macro eNB id the HANDOVER REQUIRED names in the peer MME's area (any id: the SUT does not own it).
 constexpr std::uint32_t kPeerEnbId = 0xE0000;
 constexpr std::uint16_t kTargetRncId = 5;
 constexpr std::uint16_t kTargetCellId = 0x1234;
+
+/// The one cell of the peer MME's eNB kPeerEnbId (cell = eNB id * 256 + 1, as the runner's eNBs).
+s1ap::Ecgi peer_cell(const s1ap::Plmn& plmn) { return s1ap::Ecgi{plmn, kPeerEnbId << 8 | 1}; }
 
 std::string kasme_from(const UeSlot* ue, const gtpv2::Key256& kasme) {
   if (!ue) return "unknown (no UE of this case)";
@@ -70,7 +68,10 @@ bool CaseRun::target_gtp_role(const Step& s, s1ap::HandoverRequired& r) const {
   if (!d || d->gtp.empty()) return false;
   const auto& p = *env.profile;
   const s1ap::Plmn plmn = roles::plmn_of(p.mcc, p.mnc);
-  r.source_to_target_container = kSourceToTarget;
+  // An E-UTRAN container towards the peer MME's cell; also for UTRAN/GERAN, where it stands in
+  // for the Source RNC / BSS container the runner does not build.
+  r.source_to_target_container =
+      source_to_target_container(enbs[enb_index(s.role)].enb->identity().ecgi, peer_cell(plmn));
   if (d->gtp == "peer-mme") {
     // A TAI the SUT does not serve but the peer MME does: inter-MME S1 handover over S10.
     r.handover_type = s1ap::HandoverType::intralte;
@@ -204,7 +205,7 @@ void CaseRun::on_forward_relocation_request(std::size_t g, const roles::GtpInbou
   if (std::sscanf(local.ip.c_str(), "%hhu.%hhu.%hhu.%hhu", &own[0], &own[1], &own[2], &own[3]) != 4) own = {127, 0, 0, 1};
   r.sender_control_fteid = gtpv2::FTeid{slot.peer->interface_type(), slot.peer->teid(), own, std::nullopt};
   const std::uint8_t container_type = v->eutran_container ? 3 : v->utran_container ? 1 : 2;
-  const Bytes container = container_type == 3 ? kTargetToSource : Bytes{0x0D};
+  const Bytes container = container_type == 3 ? target_to_source_container() : Bytes{0x0D};
   if (container_type == 3) r.eutran_container = gtpv2::FContainer{3, container};
   else if (container_type == 1) r.utran_container = gtpv2::FContainer{1, container};
   else r.bss_container = gtpv2::FContainer{2, container};
@@ -308,7 +309,7 @@ bool CaseRun::send_relocation(const Step& s, GtpSlot& slot) {
   old.ncc = kNcc;
   mm.old_context = old;
   v.mm_context = mm;
-  v.eutran_container = gtpv2::FContainer{3, kSourceToTarget};
+  v.eutran_container = gtpv2::FContainer{3, source_to_target_container(peer_cell(id.ecgi.plmn), id.ecgi)};
   gtpv2::TargetIdentification t;
   t.target_type = 1;
   t.macro_enb = gtpv2::TargetMacroEnb{gtpv2::PlmnId::from_digits(p.mcc, p.mnc), id.id.id, id.tai.tac};

@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -297,6 +298,30 @@ TEST(ConcurRun, the_pcap_of_an_s10_case_dissects_in_tshark_as_gtpv2_without_malf
   const auto verbose = concur::test::run_process(argv({"-Y", "gtpv2", "-V"}), std::chrono::seconds(120));
   EXPECT_NE(verbose.out.find("GPRS Tunneling Protocol V2"), std::string::npos);
   EXPECT_EQ(verbose.out.find("Malformed"), std::string::npos);
+}
+
+TEST(ConcurRun, the_s1_handover_messages_in_the_pcaps_dissect_in_tshark_without_malformed_frames) {
+  // HANDOVER REQUIRED / REQUEST / REQUEST ACKNOWLEDGE / COMMAND carry the eNBs' transparent
+  // containers with RRC inside (TS 36.413 9.2.1.56-57); the runner's eNBs build them valid, and
+  // the reference MME relays them. S1AP procedure codes 0 (handover preparation) and 1 (resource
+  // allocation) only: ciphered NAS elsewhere is read by tshark as plain and may look malformed.
+  if (const auto why = concur::test::tshark_unusable()) GTEST_SKIP() << *why;
+  const RunOutcome& r = conformant_serial();
+  for (const char* id : {"R3-baseline-handover-continues-the-current-chain", "R3-handover-after-smc-complete",
+                         "R5-ucm-during-own-handover-execution"}) {
+    const std::string pcap = r.out_dir + "/pcap/" + id + ".pcap";
+    ASSERT_TRUE(std::filesystem::exists(pcap)) << pcap;
+    const std::string handover_frames = "(s1ap.procedureCode == 0 || s1ap.procedureCode == 1)";
+    auto frames_of = [&](const std::string& filter) {
+      const auto t = concur::test::run_process({"tshark", "-n", "-r", pcap, "-Y", filter, "-T", "fields", "-e", "frame.number"},
+                                               std::chrono::seconds(120));
+      EXPECT_EQ(t.exit_code, 0) << t.err;
+      return t.out;
+    };
+    const std::string all = frames_of(handover_frames);
+    EXPECT_GE(std::count(all.begin(), all.end(), '\n'), 2) << id << ": the handover's S1AP messages are not in its pcap";
+    EXPECT_EQ(frames_of(handover_frames + " && _ws.malformed"), "") << id << ": malformed handover frames";
+  }
 }
 
 TEST(ConcurRun, list_shows_the_cases_and_that_they_apply_to_the_reference_profile) {
