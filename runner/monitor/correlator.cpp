@@ -112,14 +112,8 @@ std::size_t Correlator::resolve(const Event& e, std::vector<UeState>& ues, const
 void Correlator::bind(const Event& e, UeState& ue, const std::string& /*sut_node*/) {
   if (e.ids.s1) {
     const S1UeIds& s1 = *e.ids.s1;
-    // The leg these ids belong to: same association and a matching id; else a new leg.
-    auto same_leg = [&](const S1Leg& l) {
-      if (l.association != s1.association) return false;
-      if (s1.mme_ue_s1ap_id && l.mme_ue_s1ap_id && *s1.mme_ue_s1ap_id == *l.mme_ue_s1ap_id) return true;
-      if (s1.enb_ue_s1ap_id && l.enb_ue_s1ap_id && *s1.enb_ue_s1ap_id == *l.enb_ue_s1ap_id) return true;
-      return false;
-    };
-    auto leg = std::find_if(ue.legs.begin(), ue.legs.end(), same_leg);
+    // The leg these ids belong to, else a new leg.
+    auto leg = std::find_if(ue.legs.begin(), ue.legs.end(), [&](const S1Leg& l) { return l.is(s1); });
     if (leg == ue.legs.end()) {
       const bool any_serving = std::any_of(ue.legs.begin(), ue.legs.end(), [](const S1Leg& l) { return l.serving; });
       ue.legs.push_back(S1Leg{s1.association, std::nullopt, std::nullopt, !any_serving});

@@ -63,12 +63,7 @@ std::optional<std::size_t> Monitor::ue_holding(const S1UeIds& s1) const {
   for (const std::optional<std::size_t>& u : correlator_.s1_candidates(s1)) {
     if (!u || *u >= ues_.size()) continue;
     const auto& legs = ues_[*u].legs;
-    const bool holds = std::any_of(legs.begin(), legs.end(), [&](const S1Leg& l) {
-      return l.association == s1.association &&
-             ((s1.mme_ue_s1ap_id && l.mme_ue_s1ap_id == s1.mme_ue_s1ap_id) ||
-              (s1.enb_ue_s1ap_id && l.enb_ue_s1ap_id == s1.enb_ue_s1ap_id));
-    });
-    if (holds) return u;
+    if (std::any_of(legs.begin(), legs.end(), [&](const S1Leg& l) { return l.is(s1); })) return u;
   }
   return std::nullopt;
 }

@@ -28,11 +28,8 @@ HandoverScope scope_of(const HandoverRequired& m, const SutProfile& sut) {
 S1Leg* leg_of(const Event& e, UeState& ue) {
   if (!e.ids.s1) return nullptr;
   const S1UeIds& s1 = *e.ids.s1;
-  for (S1Leg& l : ue.legs) {
-    if (l.association != s1.association) continue;
-    if (s1.mme_ue_s1ap_id && l.mme_ue_s1ap_id == s1.mme_ue_s1ap_id) return &l;
-    if (s1.enb_ue_s1ap_id && l.enb_ue_s1ap_id == s1.enb_ue_s1ap_id) return &l;
-  }
+  for (S1Leg& l : ue.legs)
+    if (l.is(s1)) return &l;
   return nullptr;
 }
 

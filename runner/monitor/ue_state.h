@@ -21,6 +21,12 @@ struct S1Leg {
   std::optional<std::uint32_t> mme_ue_s1ap_id;
   std::optional<std::uint32_t> enb_ue_s1ap_id;
   bool serving = true;  ///< false for the source leg once the UE has moved, until its release
+
+  /// Whether `s1` names this leg: its association, and its MME-UE-S1AP-ID or eNB-UE-S1AP-ID.
+  bool is(const S1UeIds& s1) const {
+    return association == s1.association && ((s1.mme_ue_s1ap_id && mme_ue_s1ap_id == s1.mme_ue_s1ap_id) ||
+                                             (s1.enb_ue_s1ap_id && enb_ue_s1ap_id == s1.enb_ue_s1ap_id));
+  }
 };
 
 /// NAS Security Mode Command procedure, from Command to Complete / Reject / release.
