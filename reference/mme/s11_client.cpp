@@ -70,6 +70,7 @@ void ReferenceMme::create_session(UeContext& ue, std::uint32_t uplink_count) {
   S11Session& s = *ue.s11;
   s.mme_teid = ue.mme_ue_s1ap_id;  // unique while the context lives, never 0
   s.waiting = S11Session::Waiting::create_session;
+  s.waiting_sequence = next_gtp_sequence();
   s.attach_uplink_count = uplink_count;
   gtpv2::BearerContext bearer;
   bearer.ebi = kDefaultEbi;
@@ -91,7 +92,7 @@ void ReferenceMme::create_session(UeContext& ue, std::uint32_t uplink_count) {
       gtpv2::make_ie(gtpv2::Ambr{50'000, 100'000}),
       gtpv2::make_bearer_context_ie(bearer, 0)};
   log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": S11 CREATE SESSION REQUEST to the SGW " + config_.s11->sgw_address);
-  s11_request(gtpv2::encode(gtpv2::make_message(gtpv2::MessageType::create_session_request, 0, next_gtp_sequence(), std::move(ies))));
+  s11_request(gtpv2::encode(gtpv2::make_message(gtpv2::MessageType::create_session_request, 0, s.waiting_sequence, std::move(ies))));
 }
 
 void ReferenceMme::modify_bearer(UeContext& ue, const std::vector<s1ap::ERabTunnel>& enb_tunnels, S11Session::Waiting why) {
@@ -102,11 +103,12 @@ void ReferenceMme::modify_bearer(UeContext& ue, const std::vector<s1ap::ERabTunn
     return s11_failed(ue, why, "the eNB gave no IPv4 S1-U F-TEID for EBI 5");
   }
   s.waiting = why;
+  s.waiting_sequence = next_gtp_sequence();
   gtpv2::BearerContext b;
   b.ebi = kDefaultEbi;
   b.fteid_instance0 = fteid;  // S1-U eNodeB F-TEID (Table 7.2.7-2)
   log("ue " + std::to_string(ue.mme_ue_s1ap_id) + ": S11 MODIFY BEARER REQUEST, eNB S1-U TEID " + std::to_string(fteid->teid));
-  s11_request(gtpv2::encode(gtpv2::make_message(gtpv2::MessageType::modify_bearer_request, *s.sgw_teid, next_gtp_sequence(),
+  s11_request(gtpv2::encode(gtpv2::make_message(gtpv2::MessageType::modify_bearer_request, *s.sgw_teid, s.waiting_sequence,
                                                 {gtpv2::make_bearer_context_ie(b, 0)})));
 }
 
@@ -155,14 +157,18 @@ void ReferenceMme::s11_answered(UeContext& ue, const gtpv2::GtpMessage& m, Clock
   const auto* cause = gtpv2::find<gtpv2::Cause>(m.ies);
   const S11Session::Waiting was = ue.s11 ? ue.s11->waiting : S11Session::Waiting::none;
   const bool accepted = cause && (cause->value == kRequestAccepted || cause->value == kRequestAccepted + 1);
+  // Only the answer to the request in flight continues its procedure (TS 29.274 7.6: a response
+  // carries its request's sequence number); a late one to an overtaken request is just logged.
+  const bool in_flight = ue.s11 && m.header.sequence == ue.s11->waiting_sequence;
   switch (m.type()) {
     case gtpv2::MessageType::create_session_response:
-      if (was != S11Session::Waiting::create_session) break;
+      if (was != S11Session::Waiting::create_session || !in_flight) break;
       if (!accepted) return s11_failed(ue, was, "cause " + std::to_string(cause ? cause->value : 0), cause ? cause->value : 0);
       return create_session_accepted(ue, m, now);
     case gtpv2::MessageType::modify_bearer_response:
-      if (was != S11Session::Waiting::modify_after_setup && was != S11Session::Waiting::modify_after_handover &&
-          was != S11Session::Waiting::modify_for_path_switch)
+      if ((was != S11Session::Waiting::modify_after_setup && was != S11Session::Waiting::modify_after_handover &&
+           was != S11Session::Waiting::modify_for_path_switch) ||
+          !in_flight)
         break;
       if (!accepted) return s11_failed(ue, was, "cause " + std::to_string(cause ? cause->value : 0), cause ? cause->value : 0);
       ue.s11->waiting = S11Session::Waiting::none;

@@ -28,6 +28,9 @@ struct S11Session {
     modify_for_path_switch,  ///< PATH SWITCH REQUEST ACKNOWLEDGE waits for the answer
   };
   Waiting waiting = Waiting::none;
+  /// GTPv2-C sequence number of the request in flight: an answer to an older request (the
+  /// attach's MODIFY BEARER answered after a path switch sent its own) continues nothing.
+  std::uint32_t waiting_sequence = 0;
   std::uint32_t attach_uplink_count = 0;  ///< create_session: the KeNB input of the ICS that follows
   std::optional<s1ap::PathSwitchRequestAcknowledge> held_path_switch_ack;  ///< modify_for_path_switch
   std::size_t path_switch_enb = 0;
