@@ -68,12 +68,10 @@ bool CaseRun::target_gtp_role(const Step& s, s1ap::HandoverRequired& r) const {
   if (!d || d->gtp.empty()) return false;
   const auto& p = *env.profile;
   const s1ap::Plmn plmn = roles::plmn_of(p.mcc, p.mnc);
-  // An E-UTRAN container towards the peer MME's cell; also for UTRAN/GERAN, where it stands in
-  // for the Source RNC / BSS container the runner does not build.
-  r.source_to_target_container =
-      source_to_target_container(enbs[enb_index(s.role)].enb->identity().ecgi, peer_cell(plmn));
   if (d->gtp == "peer-mme") {
     // A TAI the SUT does not serve but the peer MME does: inter-MME S1 handover over S10.
+    r.source_to_target_container =
+        source_to_target_container(enbs[enb_index(s.role)].enb->identity().ecgi, peer_cell(plmn));
     r.handover_type = s1ap::HandoverType::intralte;
     r.target_id = s1ap::TargetEnb{{plmn, s1ap::EnbIdKind::macro, kPeerEnbId}, {plmn, p.peer_mme->tacs.front()}};
   } else if (s.rat == "utran") {
@@ -83,6 +81,8 @@ bool CaseRun::target_gtp_role(const Step& s, s1ap::HandoverRequired& r) const {
     rnc.rac = p.sgsn->rac;
     rnc.rnc_id = kTargetRncId;
     r.target_id = rnc;
+    // The UTRAN cell id is the RNC id and a cell within it (TS 25.401 6.1.5: C-Id, 16 bits).
+    r.source_to_target_container = utran_source_to_target_container((std::uint32_t{kTargetRncId} << 16) | kTargetCellId);
   } else {
     r.handover_type = s1ap::HandoverType::ltetogeran;
     s1ap::TargetCgi cell;
@@ -91,6 +91,7 @@ bool CaseRun::target_gtp_role(const Step& s, s1ap::HandoverRequired& r) const {
     cell.ci = kTargetCellId;
     cell.rac = p.sgsn->rac;
     r.target_id = cell;
+    r.source_to_target_container = geran_source_to_target_container();
   }
   return true;
 }
@@ -205,7 +206,9 @@ void CaseRun::on_forward_relocation_request(std::size_t g, const roles::GtpInbou
   if (std::sscanf(local.ip.c_str(), "%hhu.%hhu.%hhu.%hhu", &own[0], &own[1], &own[2], &own[3]) != 4) own = {127, 0, 0, 1};
   r.sender_control_fteid = gtpv2::FTeid{slot.peer->interface_type(), slot.peer->teid(), own, std::nullopt};
   const std::uint8_t container_type = v->eutran_container ? 3 : v->utran_container ? 1 : 2;
-  const Bytes container = container_type == 3 ? target_to_source_container() : Bytes{0x0D};
+  const Bytes container = container_type == 3   ? target_to_source_container()
+                          : container_type == 1 ? utran_target_to_source_container()
+                                                : geran_target_to_source_container();
   if (container_type == 3) r.eutran_container = gtpv2::FContainer{3, container};
   else if (container_type == 1) r.utran_container = gtpv2::FContainer{1, container};
   else r.bss_container = gtpv2::FContainer{2, container};

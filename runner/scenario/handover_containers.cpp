@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "codec/s1ap/inter_rat_containers.h"
 #include "codec/s1ap/transparent_containers.h"
 
 namespace concur::scenario {
@@ -32,5 +33,23 @@ Bytes target_to_source_container() {
   c.rrc_container = {kRrcCriticalExtensionsFuture};
   return encoded(s1ap::encode_container(c));
 }
+
+Bytes utran_source_to_target_container(std::uint32_t target_cell_id) {
+  s1ap::SourceRncToTargetRncContainer c;
+  c.rrc_container = s1ap::rrc_to_target_rnc_extension();
+  c.relocation_type = s1ap::RelocationType::ue_involved;  // an inter-RAT handover moves the UE
+  c.target_cell_id = target_cell_id;
+  return encoded(s1ap::encode_container(c));
+}
+
+Bytes utran_target_to_source_container() {
+  s1ap::TargetRncToSourceRncContainer c;
+  c.rrc_container = s1ap::rrc_handover_to_utran_command_future();
+  return encoded(s1ap::encode_container(c));
+}
+
+Bytes geran_source_to_target_container() { return s1ap::source_bss_to_target_bss_contents(); }
+
+Bytes geran_target_to_source_container() { return s1ap::target_bss_to_source_bss_contents(); }
 
 }  // namespace concur::scenario
