@@ -386,6 +386,50 @@ TEST_F(ReferenceMmeS11Failures, an_sgw_refusing_the_path_switch_modify_bearer_gi
   EXPECT_TRUE(enb_b->expect<s1ap::UeContextReleaseCommand>());
 }
 
+TEST_F(ReferenceMmeS11Failures, a_late_answer_to_the_attach_modify_bearer_does_not_acknowledge_a_path_switch) {
+  // The SGW answers the attach's MODIFY BEARER only after the path switch has sent its own. That
+  // answer carries the older sequence number (TS 29.274 7.6): it must not release the PATH
+  // SWITCH REQUEST ACKNOWLEDGE, which waits for the SGW to have switched (TS 23.401 5.5.1.1.2).
+  auto r = attach_until_create_session(ue, 11);
+  ASSERT_TRUE(r);
+  ASSERT_NO_FATAL_FAILURE(accept_create_session(*r));
+  ASSERT_TRUE(enb_a->expect<s1ap::InitialContextSetupRequest>());
+  s1ap::InitialContextSetupResponse response;
+  response.mme_ue_s1ap_id = mme_id;
+  response.enb_ue_s1ap_id = 11;
+  response.e_rabs_setup.push_back({5, {127, 0, 0, 10}, 0x5011});
+  enb_a->send(response);
+  const auto attach_modify = expect_at_sgw(gtpv2::MessageType::modify_bearer_request);
+  ASSERT_TRUE(attach_modify);
+  const std::uint32_t attach_sequence = attach_modify->message.header.sequence;
+  uplink_nas(*enb_a, mme_id, 11, ue.protect_uplink(nas::AttachComplete{}));
+
+  AttachedUe a;
+  a.mme_ue_s1ap_id = mme_id;
+  a.enb_ue_s1ap_id = 11;
+  s1ap::PathSwitchRequest p = path_switch_request(a, *enb_b, 51);
+  p.e_rabs_to_switch_dl = {{5, {127, 0, 0, 30}, 0x7200}};
+  enb_b->send(p);
+  // The attach's request may be retransmitted meanwhile (T3 500 ms): skip those copies.
+  std::optional<GtpReceived> switch_modify;
+  for (int i = 0; i < 4 && !switch_modify; ++i) {
+    auto next = expect_at_sgw(gtpv2::MessageType::modify_bearer_request);
+    ASSERT_TRUE(next);
+    if (next->message.header.sequence != attach_sequence) switch_modify = next;
+  }
+  ASSERT_TRUE(switch_modify) << "no MODIFY BEARER REQUEST for the path switch";
+
+  fake_sgw.reply(attach_modify->from, gtpv2::make_message(gtpv2::MessageType::modify_bearer_response, mme_id, attach_sequence,
+                                                          {gtpv2::make_ie(cause_of(16))}));
+  std::string why;
+  const auto early = enb_b->receive(400ms, &why);
+  EXPECT_FALSE(early) << "the path switch was answered on the attach's MODIFY BEARER RESPONSE";
+
+  fake_sgw.reply(switch_modify->from, gtpv2::make_message(gtpv2::MessageType::modify_bearer_response, mme_id,
+                                                          switch_modify->message.header.sequence, {gtpv2::make_ie(cause_of(16))}));
+  EXPECT_TRUE(enb_b->expect<s1ap::PathSwitchRequestAcknowledge>());
+}
+
 // --- configuration ---------------------------------------------------------------------------
 
 TEST(ReferenceMmeS11Config, an_s11_section_without_an_sgw_is_refused_naming_file_line_and_field) {
