@@ -37,7 +37,9 @@ void* operator new(std::size_t n) {
   g_live_bytes.fetch_add(static_cast<long long>(malloc_usable_size(p)), std::memory_order_relaxed);
   return p;
 }
-void operator delete(void* p) noexcept {
+// Not inlined: inlined into a caller, g++ 12 sees free() on what `operator new` returned and
+// warns (-Wmismatched-new-delete) without knowing this `new` is the malloc above.
+__attribute__((noinline)) void operator delete(void* p) noexcept {
   if (!p) return;
   g_live_bytes.fetch_sub(static_cast<long long>(malloc_usable_size(p)), std::memory_order_relaxed);
   std::free(p);
