@@ -87,6 +87,14 @@ Outcome<nas::NasMessage> Ue::read_downlink(ByteView pdu) {
     security::NasSecurityContext ctx(smc.nas_ksi.ksi, last_aka_->second,
                                      static_cast<security::CipheringAlgorithm>(smc.selected_nas_security_algorithms.ciphering),
                                      static_cast<security::IntegrityAlgorithm>(smc.selected_nas_security_algorithms.integrity));
+    // The same KASME under the same eKSI is a context the UE holds already: the SMC is one the
+    // MME retransmitted (T3460, TS 24.301 5.4.3.7) or one that changes the algorithms. The NAS
+    // COUNTs start at zero only with the first SMC after an AKA (TS 24.301 4.4.3.1); here they
+    // go on, or the SMC COMPLETE would repeat an uplink COUNT under the same key.
+    if (const security::NasSecurityContext* held = nas_.find(smc.nas_ksi.ksi); held && held->kasme() == ctx.kasme()) {
+      ctx.set_next_count(security::Direction::uplink, held->next_count(security::Direction::uplink));
+      ctx.set_next_count(security::Direction::downlink, held->next_count(security::Direction::downlink));
+    }
     auto v = security::verify(ctx, security::Direction::downlink, pdu);
     if (!v || !v->mac_valid) return RoleError{"SECURITY MODE COMMAND MAC does not verify with the UE's own KASME"};
     nas_.store(ctx);
