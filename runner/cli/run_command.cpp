@@ -24,6 +24,7 @@
 
 #include "cli/core_roles.h"
 #include "cli/enb_sut_session.h"
+#include "cli/pcap_guide.h"
 #include "cli/reference_sut.h"
 #include "cli/run_html.h"
 #include "cli/run_judging.h"
@@ -417,6 +418,9 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     std::ofstream(std::filesystem::path(o.out) / "reference-mme.log") << sut->transcript();
     sut.reset();  // SIGTERM by PID, bounded wait
   }
+  // Where the core roles listened, for pcap/README.txt, before they go.
+  const std::optional<transport::SocketAddress> core_sgw = core ? core->sgw() : std::nullopt;
+  const std::optional<transport::SocketAddress> core_hss = core ? core->hss() : std::nullopt;
   core.reset();  // closes the SUT's S6a connection and the S11 socket
   if (enb_session) {
     if (enb_session->reference_started()) std::ofstream(std::filesystem::path(o.out) / "reference-enb.log") << enb_session->transcript();
@@ -431,6 +435,17 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     std::ofstream summary(std::filesystem::path(o.out) / "summary.txt");
     write_summary(summary, ran);
   }
+  {
+    std::vector<CapturedEndpoint> endpoints;
+    if (sut_gtpc) endpoints.push_back({"SUT MME (S10/S3)", "gtpv2", *sut_gtpc});
+    if (s10_port) endpoints.push_back({"runner's peer MME (S10)", "gtpv2", s10_port->local()});
+    if (s3_port) endpoints.push_back({"runner's SGSN (S3)", "gtpv2", s3_port->local()});
+    if (core_sgw) endpoints.push_back({"runner's SGW-C (S11)", "gtpv2", *core_sgw});
+    if (core_hss) endpoints.push_back({"runner's HSS (S6a)", "diameter", *core_hss});
+    std::filesystem::create_directories(std::filesystem::path(o.out) / "pcap", ec);
+    std::ofstream guide(std::filesystem::path(o.out) / "pcap" / "README.txt");
+    write_pcap_guide(guide, endpoints);
+  }
   try {
     const auto duration = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now() - run_start);
     std::optional<std::string> violate;
@@ -443,7 +458,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     err << "concur run: the HTML report could not be written: " << e.what() << "\n";
   }
   write_summary(out, ran);
-  out << "reports in " << o.out << "/ (report.html, junit.xml, summary.txt, pcap/)\n";
+  out << "reports in " << o.out << "/ (report.html, junit.xml, summary.txt, pcap/ with README.txt)\n";
   bool failed = false, broke = false;
   for (const auto& r : ran) {
     failed |= r.result.verdict == scenario::Verdict::fail;

@@ -135,6 +135,7 @@ TEST(ConcurRun, junit_has_a_testsuite_per_rule_html_names_every_case_and_every_c
     EXPECT_NE(r.junit.find("rule monitor: " + std::string(rule) + " pass"), std::string::npos) << rule;
   std::size_t pcaps = 0;
   for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(r.out_dir) / "pcap")) {
+    if (e.path().extension() != ".pcap") continue;  // and pcap/README.txt
     ++pcaps;
     // More than the pcap file header: the case's S1AP traffic is in it.
     EXPECT_GT(std::filesystem::file_size(e.path()), 24u + 16u * 10u) << e.path();
@@ -244,6 +245,7 @@ TEST(ConcurRun, the_reference_enb_profile_alone_runs_only_the_enb_cases_and_they
   EXPECT_EQ(r.output.find("reference MME listening"), std::string::npos) << "no MME is needed: " << r.output;
   std::size_t pcaps = 0;
   for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(r.out_dir) / "pcap")) {
+    if (e.path().extension() != ".pcap") continue;
     ++pcaps;
     EXPECT_GT(std::filesystem::file_size(e.path()), 24u + 16u * 6u) << e.path();
   }
@@ -265,20 +267,17 @@ TEST(ConcurRun, the_pcap_of_an_s10_case_dissects_in_tshark_as_gtpv2_without_malf
   const RunOutcome& r = conformant_serial();
   const std::string pcap = r.out_dir + "/pcap/R6-inter-mme-handover-waits-for-smc-complete.pcap";
   ASSERT_TRUE(std::filesystem::exists(pcap)) << pcap;
-  // The runner's peer MME and the reference MME bind free ports (not 2123): tell tshark which
-  // UDP ports carry GTP (its GTP dissector hands version 2 to gtpv2).
-  const auto ports = concur::test::run_process({"tshark", "-n", "-r", pcap, "-Y", "udp", "-T", "fields", "-e", "udp.srcport", "-e", "udp.dstport"},
-                                              std::chrono::seconds(120));
-  ASSERT_EQ(ports.exit_code, 0) << ports.err;
-  std::set<std::string> udp_ports;
-  std::istringstream in(ports.out);
-  for (std::string p; in >> p;) udp_ports.insert(p);
-  ASSERT_FALSE(udp_ports.empty()) << "no UDP (GTPv2-C) in " << pcap;
+  // The runner's peer MME and SGSN and the reference MME bind free ports (not 2123): the run's
+  // pcap/README.txt gives the tshark options that tell which UDP ports carry GTP. Use exactly
+  // those, as a person would.
+  const std::string guide = concur::test::read_text_file(std::filesystem::path(r.out_dir) / "pcap" / "README.txt");
+  const auto line_at = guide.find("tshark:    tshark -r FILE");
+  ASSERT_NE(line_at, std::string::npos) << guide;
+  std::istringstream in(guide.substr(line_at + std::string("tshark:    tshark -r FILE").size(),
+                                     guide.find('\n', line_at) - line_at - std::string("tshark:    tshark -r FILE").size()));
   std::vector<std::string> decode_as;
-  for (const auto& p : udp_ports) {
-    decode_as.push_back("-d");
-    decode_as.push_back("udp.port==" + p + ",gtp");
-  }
+  for (std::string word; in >> word;) decode_as.push_back(word);
+  ASSERT_EQ(decode_as.size(), 6u) << "-d for the SUT's, the peer MME's and the SGSN's port: " << guide;
   auto argv = [&](std::vector<std::string> tail) {
     std::vector<std::string> a{"tshark", "-n", "-r", pcap};
     a.insert(a.end(), decode_as.begin(), decode_as.end());
