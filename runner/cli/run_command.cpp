@@ -374,6 +374,14 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       if (recorder) {
         recorder->detach();
         recorder->flush();
+        if (recorder->packets_written() == 0) {
+          // A case that sent nothing (not applicable to the profile, or stopped before its first
+          // message) leaves no capture rather than an empty one a person would open for nothing.
+          recorder.reset();
+          std::error_code gone;
+          std::filesystem::remove(std::filesystem::path(o.out) / pcap_rel, gone);
+          ran.pcap.clear();
+        }
       }
       std::lock_guard lock(print_mutex);
       const std::size_t n = ++done;

@@ -349,6 +349,29 @@ TEST(ConcurRun, a_broken_profile_exits_2_naming_file_line_and_field) {
   EXPECT_EQ(run_command({CONCUR_BINARY, "run", "--jobs", "0"}, 10s, &output), 2);
 }
 
+TEST(ConcurRun, a_case_that_does_not_apply_sends_nothing_and_leaves_no_empty_pcap) {
+  // The reference profile without S3: the LTE-to-UTRAN/GERAN cases are "none" and never start,
+  // so no message goes to the (absent) MME on loopback, and no header-only pcap is left.
+  const std::string dir = fresh_dir();
+  std::string profile_text = concur::test::read_text_file(std::string(CONCUR_TESTCASES_DIR) + "/profiles/reference.xml");
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"s3=\"true\"", "s3=\"false\""},
+                                 {"<s1 address=\"127.0.0.1\" port=\"0\"", "<s1 address=\"127.0.0.1\" port=\"36412\""}}) {
+    const auto at = profile_text.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    profile_text.replace(at, from.size(), to);
+  }
+  const std::string profile = dir + "/no-s3.xml";
+  std::ofstream(profile) << profile_text;
+  std::string output;
+  EXPECT_EQ(run_command({CONCUR_BINARY, "run", "--profile", profile, "--filter", "R6-lte*", "--out", dir + "/out"}, 60s, &output), 0)
+      << output;
+  EXPECT_NE(output.find("2 test cases: 0 pass 0 fail 0 inconc 2 none 0 error"), std::string::npos) << output;
+  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(dir) / "out" / "pcap"))
+    EXPECT_NE(e.path().extension(), ".pcap") << e.path();
+  const std::string junit = concur::test::read_text_file(std::filesystem::path(dir) / "out" / "junit.xml");
+  EXPECT_EQ(junit.find("capture: "), std::string::npos) << junit;
+}
+
 TEST(ConcurRun, ctrl_c_stops_the_run_and_still_writes_valid_reports_of_what_ran) {
   const std::string dir = fresh_dir();
   ChildProcess concur({CONCUR_BINARY, "run", "--reference", "--out", dir});
