@@ -7,6 +7,8 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
+#include <iostream>
 #include <string>
 
 #include "child_process.h"
@@ -34,7 +36,19 @@ class Lab {
     std::string out;
     if (started_ && transport::testing::run_command({"/bin/bash", lab_script(), "down"}, kLabDownTimeout, &out) != 0) {
       ADD_FAILURE() << "lab.sh down failed:\n" << out;
+      return;
     }
+    // lab.sh keeps its state folder (the VM's serial log) after "down" for whoever debugs a
+    // failure; this test's folder is named after its PID, so one per run would pile up. Kept
+    // when the test failed, and never touched when the caller chose the folder.
+    if (!started_ || ::getenv("CONCUR_LAB_STATE") != nullptr) return;
+    const std::filesystem::path state = std::filesystem::path("/run/concur-lab") / name_;
+    if (::testing::Test::HasFailure()) {
+      std::cerr << "lab: the VM's serial log is kept in " << state.string() << "\n";
+      return;
+    }
+    std::error_code ec;
+    std::filesystem::remove_all(state, ec);
   }
   Lab(const Lab&) = delete;
   Lab& operator=(const Lab&) = delete;
