@@ -4,8 +4,8 @@
 // event here, so `nh-from` says which KASME's chain an {NCC, NH} comes from.
 #include <sstream>
 
-#include "scenario/handover_containers.h"
 #include "scenario/case_run.h"
+#include "scenario/handover_containers.h"
 #include "scenario/message_names.h"
 
 namespace concur::scenario::detail {

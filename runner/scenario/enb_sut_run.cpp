@@ -11,9 +11,9 @@
 #include <map>
 
 #include "roles/ue.h"
-#include "scenario/handover_containers.h"
 #include "scenario/case_run.h"
 #include "scenario/enb_sut_steps.h"
+#include "scenario/handover_containers.h"
 #include "scenario/message_names.h"
 #include "security/milenage.h"
 

@@ -8,10 +8,10 @@
 // which KASME's chain the {NH, NCC} of the MM Context continues — the old context's when OSCI = 1
 // (rule 8), else the context's own — and `kasme-from` which of the UE's KASMEs the MM Context's
 // KASME is.
-#include "scenario/handover_containers.h"
 #include "scenario/case_run.h"
-#include "security/kdf.h"
+#include "scenario/handover_containers.h"
 #include "scenario/message_names.h"
+#include "security/kdf.h"
 
 namespace concur::scenario::detail {
 namespace {
