@@ -7,6 +7,7 @@
 #include "scenario/case_run.h"
 #include "scenario/handover_containers.h"
 #include "scenario/message_names.h"
+#include "scenario/nh_origin.h"
 
 namespace concur::scenario::detail {
 namespace {
@@ -16,11 +17,7 @@ std::string security_context_text(const s1ap::SecurityContext& sc, const std::st
 }
 
 std::string nh_from(const UeSlot* ue, const s1ap::SecurityContext& sc) {
-  if (!ue) return "unknown (no UE of this case)";
-  security::Key256 nh(sc.next_hop);
-  const auto a = ue->ue->attribute(sc.next_hop_chaining_count, nh);
-  if (a.kind == security::NhAttribution::Kind::on_chain && a.role) return std::string(security::name(*a.role)) + " KASME chain";
-  return "unknown: " + a.explanation;
+  return nh_origin(ue ? ue->ue.get() : nullptr, sc.next_hop_chaining_count, security::Key256(sc.next_hop));
 }
 
 }  // namespace

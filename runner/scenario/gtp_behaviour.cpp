@@ -11,6 +11,7 @@
 #include "scenario/case_run.h"
 #include "scenario/handover_containers.h"
 #include "scenario/message_names.h"
+#include "scenario/nh_origin.h"
 #include "security/kdf.h"
 
 namespace concur::scenario::detail {
@@ -34,10 +35,7 @@ std::string kasme_from(const UeSlot* ue, const gtpv2::Key256& kasme) {
 }
 
 std::string nh_from(const UeSlot* ue, std::uint8_t ncc, const gtpv2::Key256& nh) {
-  if (!ue) return "unknown (no UE of this case)";
-  const auto a = ue->ue->attribute(ncc, security::Key256(nh));
-  if (a.kind == security::NhAttribution::Kind::on_chain && a.role) return std::string(security::name(*a.role)) + " KASME chain";
-  return "unknown: " + a.explanation;
+  return nh_origin(ue ? ue->ue.get() : nullptr, ncc, security::Key256(nh));
 }
 
 }  // namespace

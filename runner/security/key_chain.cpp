@@ -98,6 +98,31 @@ NhAttribution attribute_nh(std::uint8_t ncc, const Key256& nh, const std::vector
     }
   }
 
+  // 3. NH lies on a chain the MME restarted from a KASME NAS took into use but AS did not: from a
+  //    KeNB of it before a UE Context Modification took that KeNB into use (rule 3 broken: the
+  //    UCM still in flight, failed, or never sent). Its uplink COUNT is tried over the small
+  //    values a connection reaches.
+  constexpr std::uint32_t kRestartCounts = 256;
+  constexpr unsigned kRestartSteps = 8;
+  for (const KnownKasme& k : known) {
+    if (k.chain) continue;
+    for (std::uint32_t count = 0; count < kRestartCounts; ++count) {
+      const KasmeChain restarted(k.eksi, k.kasme, count);
+      for (unsigned s = 1; s <= kRestartSteps; ++s) {
+        if (ncc_of_step(s) != ncc || !(restarted.at_step(s) == nh)) continue;
+        a.kind = NhAttribution::Kind::restarted_chain;
+        a.role = k.role;
+        a.eksi = k.eksi;
+        a.step = s;
+        a.kenb_uplink_count = count;
+        a.explanation = "NH at NCC " + std::to_string(ncc) + " derived from " + kasme_words(k) + ", step " +
+                        std::to_string(s) + " of a chain restarted from its KeNB of uplink NAS COUNT " +
+                        std::to_string(count) + " before a UE Context Modification took that KeNB into use";
+        return a;
+      }
+    }
+  }
+
   a.kind = NhAttribution::Kind::unknown;
   a.explanation = "NH (sent with NCC " + std::to_string(ncc) + ") matches no derivation from the " +
                   std::to_string(known.size()) + " known KASME(s) within " + std::to_string(max_steps) + " steps";

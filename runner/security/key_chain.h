@@ -67,6 +67,8 @@ struct NhAttribution {
     on_chain,          ///< NH is step s of a chain and NCC = s mod 8
     ncc_mismatch,      ///< NH is step s of a chain but NCC is not s mod 8
     cross_derivation,  ///< NH = KDF(KASME of one role, step s-1 of another role's chain)
+    restarted_chain,   ///< NH on a chain of a KASME with no AS chain (the pending new one), from a
+                       ///< KeNB of it no UE Context Modification has taken into use
     unknown,           ///< no known derivation produces NH
   };
   Kind kind = Kind::unknown;
@@ -74,11 +76,14 @@ struct NhAttribution {
   std::optional<std::uint8_t> eksi;
   unsigned step = 0;                     ///< NH derivations from the KeNB (0 = the KeNB itself)
   std::optional<KasmeRole> sync_chain_role;  ///< for cross_derivation: whose chain gave the SYNC-input
+  std::optional<std::uint32_t> kenb_uplink_count;  ///< for restarted_chain: the KeNB's uplink NAS COUNT
   std::uint8_t ncc_received = 0;
   std::string explanation;               ///< e.g. "NH at NCC 2 derived from the new KASME (eKSI 1)"
 };
 
-/// Attributes {ncc, nh} to the known KASMEs, searching each chain up to `max_steps` steps.
+/// Attributes {ncc, nh} to the known KASMEs, searching each chain up to `max_steps` steps; a
+/// KASME with no chain is tried as the root of one restarted from a KeNB of uplink NAS COUNT
+/// 0..255 (8 steps each: an explanation searched only when nothing else matched).
 NhAttribution attribute_nh(std::uint8_t ncc, const Key256& nh, const std::vector<KnownKasme>& known,
                            unsigned max_steps = 64);
 

@@ -249,6 +249,25 @@ TEST(Rule3WithKeys, nh_of_a_chain_restarted_from_the_new_kasme_before_the_ucm_co
   EXPECT_THAT(f.reason, Not(HasSubstr("nor on the new KASME's")));
 }
 
+TEST(Rule3WithKeys, nh_of_a_chain_restarted_from_the_new_kasme_with_no_ucm_in_flight_names_the_kenbs_uplink_count) {
+  const Keys keys;
+  Trace t;
+  // The reference MME's --violate R3 when the UCM failed: its AS chain was restarted from
+  // KDF(new KASME, uplink COUNT) at SMC COMPLETE, and no UCM in flight holds that KeNB.
+  t.attach(src, 0, kOldKenb);
+  t.reauthenticate(src, 1);
+  t.up(src, SecurityModeComplete{});
+  const Key256 restarted_kenb = keys.kdf.kenb(kNewKasme, 3);
+  const Key256 new_nh2 = keys.kdf.nh(kNewKasme, keys.kdf.nh(kNewKasme, restarted_kenb));
+  t.s1_handover(src, hop1, NhNcc{2, new_nh2});
+  const Judged j = judge(t, keys.config());
+  ASSERT_EQ(j.verdict(Rule::r3), Verdict::fail) << j.report;
+  const Finding& f = j.first(Rule::r3, Verdict::fail);
+  EXPECT_THAT(f.reason, HasSubstr("NH at NCC 2 derived from the new KASME (eKSI 1), 2 A.4 step(s) from its KeNB of uplink NAS "
+                                  "COUNT 3 (a chain restarted before a UE Context Modification took that KeNB into use)"));
+  EXPECT_THAT(f.reason, Not(HasSubstr("nor on the new KASME's")));
+}
+
 TEST(Rule3WithKeys, old_chain_nh_with_a_wrong_ncc_fails) {
   const Keys keys;
   Trace t;

@@ -62,6 +62,27 @@ TEST(NhAttribution, names_a_wrong_ncc_and_a_value_from_nowhere) {
   EXPECT_FALSE(none.role.has_value());
 }
 
+TEST(NhAttribution, names_a_chain_restarted_from_the_pending_new_kasme_and_the_uplink_count_of_its_kenb) {
+  // Rule 3 broken with no UCM to show for it: the MME restarted the AS chain from the new KASME
+  // NAS uses (KeNB of uplink COUNT 7) while the UE still follows the old one.
+  NetworkKeyState net;
+  net.initial_context_setup(0, k256(kKasme), 0);
+  const Key256 new_kasme = derive_kenb(k256(kKasme), 99);  // any key other than the old KASME
+  net.new_kasme_in_nas(1, new_kasme);
+  const KasmeChain restarted(1, new_kasme, 7);
+  const NhAttribution a = net.attribute(2, restarted.at_step(2));
+  EXPECT_EQ(a.kind, NhAttribution::Kind::restarted_chain) << a.explanation;
+  EXPECT_EQ(a.role, KasmeRole::new_kasme);
+  EXPECT_EQ(a.eksi, 1);
+  EXPECT_EQ(a.step, 2u);
+  EXPECT_EQ(a.kenb_uplink_count, 7u);
+  EXPECT_EQ(a.explanation,
+            "NH at NCC 2 derived from the new KASME (eKSI 1), step 2 of a chain restarted from its KeNB of uplink NAS "
+            "COUNT 7 before a UE Context Modification took that KeNB into use");
+  // The same NH sent with an NCC that does not belong to its step is explained by nothing.
+  EXPECT_EQ(net.attribute(3, restarted.at_step(2)).kind, NhAttribution::Kind::unknown);
+}
+
 // The scenario of TS 33.401 7.2.10 rules 3 and 4, end to end. Attach with KASME1 (eKSI 0), two
 // handovers, re-authentication (KASME2, eKSI 1) and SMC while connected, a handover before the UE
 // Context Modification (old chain, rule 3), the UCM taking a KeNB of KASME2 into use, handovers on

@@ -8,6 +8,10 @@
 namespace concur::monitor {
 namespace {
 
+// Uplink NAS COUNTs tried as the root of a chain restarted from the new KASME: a connection in a
+// test or a short capture stays far below this, and the search runs only on a failing pair.
+constexpr std::uint32_t kRestartCounts = 256;
+
 std::string nh_text(const Key256& nh) { return to_hex(ByteView(nh.data(), nh.size()), 4); }
 
 std::string pair_text(const NhNcc& p) { return "NCC " + std::to_string(p.ncc) + ", NH " + nh_text(p.nh); }
@@ -64,6 +68,22 @@ ChainJudgement with_keys(const NhNcc& sent, const ChainSides& s, const KeyDeriva
                  " A.4 step(s) from the KeNB of the UE Context Modification in flight (a chain restarted before that "
                  "procedure completed); the UE can only derive from " + old + " until the UE Context Modification";
       return j;
+    }
+  }
+  if (s.new_kasme) {
+    // The same mistake with no UCM in flight to take the KeNB from (it failed, or none was sent):
+    // the MME restarted the chain from a KeNB of the new KASME that no UCM took into use. Its
+    // uplink NAS COUNT is not in the trace, so the small COUNTs a connection reaches are tried,
+    // only here, to explain a fail (at most kRestartCounts x 9 KDFs).
+    for (std::uint32_t count = 0; count < kRestartCounts; ++count) {
+      const ChainAnchor restart{kdf.kenb(*s.new_kasme, count), 0, true};
+      if (const auto pos = locate_on_chain(kdf, *s.new_kasme, restart, sent.nh); pos && pos->chain_ncc == sent.ncc) {
+        j.reason = "NH at NCC " + std::to_string(sent.ncc) + " derived from the new KASME (" + ksi_text(s.new_ksi) + "), " +
+                   std::to_string(pos->hops) + " A.4 step(s) from its KeNB of uplink NAS COUNT " + std::to_string(count) +
+                   " (a chain restarted before a UE Context Modification took that KeNB into use); the UE can only "
+                   "derive from " + old + " until the UE Context Modification";
+        return j;
+      }
     }
   }
   j.reason = "NH at NCC " + std::to_string(sent.ncc) + " is not on the chain of " + old +
