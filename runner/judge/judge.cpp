@@ -31,6 +31,9 @@ class JudgeKeySource final : public monitor::KeySource {
     if (auto k = derived_.kasme(imsi, eksi)) return k;
     return keys_ ? keys_->kasme(imsi, eksi) : std::nullopt;
   }
+  std::optional<monitor::Key256> replaced_kasme(std::string_view imsi, monitor::Ksi eksi) const override {
+    return derived_.replaced_kasme(imsi, eksi);  // a key file names one KASME per eKSI
+  }
 
  private:
   const KeyMaterial* keys_;

@@ -2,10 +2,23 @@
 
 namespace concur::monitor {
 
+void KasmeTable::add(std::string imsi, Ksi eksi, const Key256& kasme) {
+  auto [it, fresh] = table_.try_emplace({std::move(imsi), eksi}, Named{kasme, std::nullopt});
+  if (fresh || it->second.latest == kasme) return;  // the same AKA seen again changes nothing
+  it->second.replaced = it->second.latest;
+  it->second.latest = kasme;
+}
+
 std::optional<Key256> KasmeTable::kasme(std::string_view imsi, Ksi eksi) const {
   const auto it = table_.find({std::string(imsi), eksi});
   if (it == table_.end()) return std::nullopt;
-  return it->second;
+  return it->second.latest;
+}
+
+std::optional<Key256> KasmeTable::replaced_kasme(std::string_view imsi, Ksi eksi) const {
+  const auto it = table_.find({std::string(imsi), eksi});
+  if (it == table_.end()) return std::nullopt;
+  return it->second.replaced;
 }
 
 std::optional<ChainPosition> locate_on_chain(const KeyDerivation& kdf, const Key256& kasme,

@@ -27,17 +27,27 @@ class KeyDerivation {
 class KeySource {
  public:
   virtual ~KeySource() = default;
+  /// The KASME `eksi` names now (after the latest AKA under it).
   virtual std::optional<Key256> kasme(std::string_view imsi, Ksi eksi) const = 0;
+  /// The KASME `eksi` named before its latest AKA: an MME may re-authenticate a UE under the
+  /// eKSI of the KASME in use (NextEPC 0.3.10 does), and rule 3's old KASME is then this one.
+  virtual std::optional<Key256> replaced_kasme(std::string_view /*imsi*/, Ksi /*eksi*/) const { return std::nullopt; }
 };
 
-/// KASMEs given as a table, e.g. read from a key file next to a capture.
+/// KASMEs given as a table, e.g. read from a key file next to a capture, or derived from the AKA
+/// runs of one: adding a different KASME under a known eKSI keeps the one it replaces.
 class KasmeTable final : public KeySource {
  public:
-  void add(std::string imsi, Ksi eksi, const Key256& kasme) { table_[{std::move(imsi), eksi}] = kasme; }
+  void add(std::string imsi, Ksi eksi, const Key256& kasme);
   std::optional<Key256> kasme(std::string_view imsi, Ksi eksi) const override;
+  std::optional<Key256> replaced_kasme(std::string_view imsi, Ksi eksi) const override;
 
  private:
-  std::map<std::pair<std::string, Ksi>, Key256> table_;
+  struct Named {
+    Key256 latest{};
+    std::optional<Key256> replaced;
+  };
+  std::map<std::pair<std::string, Ksi>, Named> table_;
 };
 
 /// A point of an NH chain a UE knows: the KeNB of the initial AS context (virtual NCC 0,

@@ -8,6 +8,18 @@
 namespace concur::monitor::test {
 namespace {
 
+TEST(KasmeTable, a_new_kasme_under_a_known_eksi_keeps_the_one_it_replaces) {
+  KasmeTable t;
+  t.add("001010000000001", 0, kOldKasme);
+  EXPECT_EQ(t.replaced_kasme("001010000000001", 0), std::nullopt);
+  t.add("001010000000001", 0, kOldKasme);  // the same AKA seen again
+  EXPECT_EQ(t.replaced_kasme("001010000000001", 0), std::nullopt);
+  t.add("001010000000001", 0, kNewKasme);
+  EXPECT_EQ(t.kasme("001010000000001", 0), kNewKasme);
+  EXPECT_EQ(t.replaced_kasme("001010000000001", 0), kOldKasme);
+  EXPECT_EQ(t.replaced_kasme("001010000000002", 0), std::nullopt);
+}
+
 TEST(SecurityLibraryKdf, derives_kenb_of_the_srsran_vector) {
   // srsRAN 4G test_security_kdf.cc, K_eNB (A.3) at UL COUNT 0 (PROTOCOL-FACTS §1.5(a)).
   const SecurityLibraryKdf kdf;

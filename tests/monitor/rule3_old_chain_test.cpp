@@ -268,6 +268,61 @@ TEST(Rule3WithKeys, nh_of_a_chain_restarted_from_the_new_kasme_with_no_ucm_in_fl
   EXPECT_THAT(f.reason, Not(HasSubstr("nor on the new KASME's")));
 }
 
+/// NextEPC 0.3.10's way (lab/INTEROP.md): re-authentication under the eKSI in use, so eKSI 0
+/// names the old KASME until the AKA and the new one after it. The AKA runs of a capture fill the
+/// key source in that order.
+struct ReusedEksiKeys {
+  SecurityLibraryKdf kdf;
+  KasmeTable kasmes;
+  ReusedEksiKeys() {
+    kasmes.add(kImsi, 0, kOldKasme);
+    kasmes.add(kImsi, 0, kNewKasme);
+  }
+  MonitorConfig config() const {
+    MonitorConfig c;
+    c.kdf = &kdf;
+    c.keys = &kasmes;
+    return c;
+  }
+};
+
+std::size_t keyed_handover_after_smc_under_the_same_eksi(Trace& t, NhNcc sc) {
+  t.attach(src, 0, kOldKenb);
+  t.reauthenticate(src, 0);
+  t.up(src, SecurityModeComplete{});
+  return t.s1_handover(src, hop1, sc);
+}
+
+TEST(Rule3WithKeys, under_a_reused_eksi_the_old_chain_is_the_replaced_kasmes_and_passes) {
+  const ReusedEksiKeys keys;
+  Trace t;
+  keyed_handover_after_smc_under_the_same_eksi(t, NhNcc{2, kOldNh2});
+  const Judged j = judge(t, keys.config());
+  ASSERT_EQ(j.verdict(Rule::r3), Verdict::pass) << j.report;
+  EXPECT_THAT(j.first(Rule::r3, Verdict::pass).reason, HasSubstr("NH at NCC 2 derived from the old KASME (eKSI 0)"));
+  EXPECT_FALSE(j.first(Rule::r3, Verdict::pass).without_keys);
+}
+
+TEST(Rule3WithKeys, under_a_reused_eksi_a_chain_of_the_new_kasme_fails_instead_of_passing_as_the_old) {
+  // What NextEPC 0.3.10 did in the lab probe: after the SMC it sent a second INITIAL CONTEXT
+  // SETUP REQUEST on the connection, with KeNB = KDF(new KASME, 0), not a UCM, and the path
+  // switch's NH continued that chain. Looked up by eKSI alone, "the old KASME (eKSI 0)" was the
+  // new one, so this NH passed as the old chain's.
+  const ReusedEksiKeys keys;
+  Trace t;
+  const SecurityLibraryKdf& kdf = keys.kdf;
+  const Key256 new_kenb = kdf.kenb(kNewKasme, 0);
+  t.attach(src, 0, kOldKenb);
+  t.reauthenticate(src, 0);
+  t.up(src, SecurityModeComplete{});
+  t.down(src, InitialContextSetupRequest{new_kenb});
+  t.up(src, InitialContextSetupResponse{});
+  t.s1_handover(src, hop1, NhNcc{2, kdf.nh(kNewKasme, kdf.nh(kNewKasme, new_kenb))});
+  const Judged j = judge(t, keys.config());
+  ASSERT_EQ(j.verdict(Rule::r3), Verdict::fail) << j.report;
+  EXPECT_THAT(j.first(Rule::r3, Verdict::fail).reason, HasSubstr("derived from the new KASME (eKSI 0)"));
+}
+
 TEST(Rule3WithKeys, old_chain_nh_with_a_wrong_ncc_fails) {
   const Keys keys;
   Trace t;

@@ -31,7 +31,7 @@ class Rule3 final : public RuleCheck {
     if (!sent) return;
 
     const NasRekey& w = *before.rekey;
-    ChainSides sides{*before.as_chain, w.old_ksi, kasme_of(config_, before, w.old_ksi), w.new_ksi,
+    ChainSides sides{*before.as_chain, w.old_ksi, old_kasme_of(config_, before, w.old_ksi, w.new_ksi), w.new_ksi,
                      kasme_of(config_, before, w.new_ksi)};
     if (before.s1_rekey && before.s1_rekey->kind == S1RekeyKind::ue_context_modification)
       sides.new_kenb = before.s1_rekey->kenb;

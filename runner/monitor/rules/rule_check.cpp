@@ -54,6 +54,13 @@ std::optional<Key256> kasme_of(const MonitorConfig& c, const UeState& ue, std::o
   return std::nullopt;
 }
 
+std::optional<Key256> old_kasme_of(const MonitorConfig& c, const UeState& ue, std::optional<Ksi> old_ksi, Ksi new_ksi) {
+  if (!old_ksi || *old_ksi != new_ksi) return kasme_of(c, ue, old_ksi);
+  // Re-authenticated under the eKSI in use: that eKSI names the new KASME now.
+  if (c.keys && ue.imsi) return c.keys->replaced_kasme(*ue.imsi, *old_ksi);
+  return std::nullopt;
+}
+
 std::string ksi_text(std::optional<Ksi> ksi) {
   return ksi ? "eKSI " + std::to_string(*ksi) : std::string("eKSI unknown");
 }

@@ -67,6 +67,10 @@ std::optional<std::string> mme_rule_only(const SutProfile& sut);
 
 /// KASME with eKSI `ksi` of this UE: from the configured key source, else learned from S10.
 std::optional<Key256> kasme_of(const MonitorConfig& c, const UeState& ue, std::optional<Ksi> ksi);
+/// The old KASME of a NAS re-keying from `old_ksi` to `new_ksi`: kasme_of(old_ksi), except when
+/// the MME re-authenticated under the eKSI in use, where it is the KASME that eKSI named before
+/// (KeySource::replaced_kasme); nullopt when unknown (the rule then judges without keys).
+std::optional<Key256> old_kasme_of(const MonitorConfig& c, const UeState& ue, std::optional<Ksi> old_ksi, Ksi new_ksi);
 
 std::string ksi_text(std::optional<Ksi> ksi);  ///< "eKSI 1" / "eKSI unknown"
 
