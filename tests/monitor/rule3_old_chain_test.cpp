@@ -179,9 +179,12 @@ TEST(Rule3, no_smc_for_new_kasme_in_ecm_connected_is_inconclusive_and_says_so) {
 struct Keys {
   SecurityLibraryKdf kdf;
   KasmeTable kasmes;
-  Keys() {
+  /// The new KASME under eKSI 1, or with `reused_eksi` under eKSI 0 again, NextEPC 0.3.10's way
+  /// (lab/INTEROP.md): eKSI 0 names the old KASME until the AKA and the new one after it, in the
+  /// order the AKA runs of a capture fill the key source.
+  explicit Keys(bool reused_eksi = false) {
     kasmes.add(kImsi, 0, kOldKasme);
-    kasmes.add(kImsi, 1, kNewKasme);
+    kasmes.add(kImsi, reused_eksi ? 0 : 1, kNewKasme);
   }
   MonitorConfig config() const {
     MonitorConfig c;
@@ -268,24 +271,6 @@ TEST(Rule3WithKeys, nh_of_a_chain_restarted_from_the_new_kasme_with_no_ucm_in_fl
   EXPECT_THAT(f.reason, Not(HasSubstr("nor on the new KASME's")));
 }
 
-/// NextEPC 0.3.10's way (lab/INTEROP.md): re-authentication under the eKSI in use, so eKSI 0
-/// names the old KASME until the AKA and the new one after it. The AKA runs of a capture fill the
-/// key source in that order.
-struct ReusedEksiKeys {
-  SecurityLibraryKdf kdf;
-  KasmeTable kasmes;
-  ReusedEksiKeys() {
-    kasmes.add(kImsi, 0, kOldKasme);
-    kasmes.add(kImsi, 0, kNewKasme);
-  }
-  MonitorConfig config() const {
-    MonitorConfig c;
-    c.kdf = &kdf;
-    c.keys = &kasmes;
-    return c;
-  }
-};
-
 std::size_t keyed_handover_after_smc_under_the_same_eksi(Trace& t, NhNcc sc) {
   t.attach(src, 0, kOldKenb);
   t.reauthenticate(src, 0);
@@ -294,7 +279,7 @@ std::size_t keyed_handover_after_smc_under_the_same_eksi(Trace& t, NhNcc sc) {
 }
 
 TEST(Rule3WithKeys, under_a_reused_eksi_the_old_chain_is_the_replaced_kasmes_and_passes) {
-  const ReusedEksiKeys keys;
+  const Keys keys(/*reused_eksi=*/true);
   Trace t;
   keyed_handover_after_smc_under_the_same_eksi(t, NhNcc{2, kOldNh2});
   const Judged j = judge(t, keys.config());
@@ -308,7 +293,7 @@ TEST(Rule3WithKeys, under_a_reused_eksi_a_chain_of_the_new_kasme_fails_instead_o
   // SETUP REQUEST on the connection, with KeNB = KDF(new KASME, 0), not a UCM, and the path
   // switch's NH continued that chain. Looked up by eKSI alone, "the old KASME (eKSI 0)" was the
   // new one, so this NH passed as the old chain's.
-  const ReusedEksiKeys keys;
+  const Keys keys(/*reused_eksi=*/true);
   Trace t;
   const SecurityLibraryKdf& kdf = keys.kdf;
   const Key256 new_kenb = kdf.kenb(kNewKasme, 0);

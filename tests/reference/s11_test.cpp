@@ -283,6 +283,20 @@ class ReferenceMmeS11Failures : public ReferenceMmeS11 {
                                                        0),
                                         gtpv2::make_ie(paa), gtpv2::make_bearer_context_ie(b, 0)}));
   }
+  /// Attach of `ue` (eNB UE id 11) with the SGW accepting CREATE SESSION, up to the MODIFY
+  /// BEARER REQUEST that the INITIAL CONTEXT SETUP RESPONSE brings; returns it, unanswered.
+  std::optional<GtpReceived> attach_until_modify_bearer() {
+    auto r = attach_until_create_session(ue, 11);
+    if (!r) return std::nullopt;
+    accept_create_session(*r);
+    if (!enb_a->expect<s1ap::InitialContextSetupRequest>()) return std::nullopt;
+    s1ap::InitialContextSetupResponse response;
+    response.mme_ue_s1ap_id = mme_id;
+    response.enb_ue_s1ap_id = 11;
+    response.e_rabs_setup.push_back({5, {127, 0, 0, 10}, 0x5011});
+    enb_a->send(response);
+    return expect_at_sgw(gtpv2::MessageType::modify_bearer_request);
+  }
   /// The next request at the SGW must be of `type` (addressed to its TEID 0x99).
   std::optional<GtpReceived> expect_at_sgw(gtpv2::MessageType type) {
     auto r = fake_sgw.receive_request(kWait);
@@ -350,16 +364,7 @@ TEST_F(ReferenceMmeS11Failures, an_sgw_that_never_answers_create_session_gives_a
 }
 
 TEST_F(ReferenceMmeS11Failures, an_sgw_refusing_the_path_switch_modify_bearer_gives_path_switch_failure_and_a_release) {
-  auto r = attach_until_create_session(ue, 11);
-  ASSERT_TRUE(r);
-  ASSERT_NO_FATAL_FAILURE(accept_create_session(*r));
-  ASSERT_TRUE(enb_a->expect<s1ap::InitialContextSetupRequest>());
-  s1ap::InitialContextSetupResponse response;
-  response.mme_ue_s1ap_id = mme_id;
-  response.enb_ue_s1ap_id = 11;
-  response.e_rabs_setup.push_back({5, {127, 0, 0, 10}, 0x5011});
-  enb_a->send(response);
-  const auto modify = expect_at_sgw(gtpv2::MessageType::modify_bearer_request);
+  const auto modify = attach_until_modify_bearer();
   ASSERT_TRUE(modify);
   fake_sgw.reply(modify->from, gtpv2::make_message(gtpv2::MessageType::modify_bearer_response, mme_id,
                                                    modify->message.header.sequence, {gtpv2::make_ie(cause_of(16))}));
@@ -390,16 +395,7 @@ TEST_F(ReferenceMmeS11Failures, a_late_answer_to_the_attach_modify_bearer_does_n
   // The SGW answers the attach's MODIFY BEARER only after the path switch has sent its own. That
   // answer carries the older sequence number (TS 29.274 7.6): it must not release the PATH
   // SWITCH REQUEST ACKNOWLEDGE, which waits for the SGW to have switched (TS 23.401 5.5.1.1.2).
-  auto r = attach_until_create_session(ue, 11);
-  ASSERT_TRUE(r);
-  ASSERT_NO_FATAL_FAILURE(accept_create_session(*r));
-  ASSERT_TRUE(enb_a->expect<s1ap::InitialContextSetupRequest>());
-  s1ap::InitialContextSetupResponse response;
-  response.mme_ue_s1ap_id = mme_id;
-  response.enb_ue_s1ap_id = 11;
-  response.e_rabs_setup.push_back({5, {127, 0, 0, 10}, 0x5011});
-  enb_a->send(response);
-  const auto attach_modify = expect_at_sgw(gtpv2::MessageType::modify_bearer_request);
+  const auto attach_modify = attach_until_modify_bearer();
   ASSERT_TRUE(attach_modify);
   const std::uint32_t attach_sequence = attach_modify->message.header.sequence;
   uplink_nas(*enb_a, mme_id, 11, ue.protect_uplink(nas::AttachComplete{}));
